@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ocma.Connectors.Sandbox;
+using Ocma.Core.Connectors;
+
+namespace Ocma.Connectors;
+
+public static class ConnectorsRegistration
+{
+    /// <summary>Registers every finished connector. Each platform owns its registration extension, one line here.</summary>
+    public static IServiceCollection AddOcmaConnectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ConnectorRegistry>();
+        services.AddSandboxConnector(configuration);
+        return services;
+    }
+}

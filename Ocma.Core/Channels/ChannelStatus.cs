@@ -1,0 +1,8 @@
+namespace Ocma.Core.Channels;
+
+public enum ChannelStatus
+{
+    Active,
+    NeedsReconnect,
+    Disabled,
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Audit;
+using Ocma.Core.Brands;
+using Ocma.Core.Channels;
+using Ocma.Core.Identity;
+using Ocma.Core.Posts;
+using Ocma.Core.Publishing;
+using Ocma.Core.Sandbox;
+using Ocma.Core.Secrets;
+
+namespace Ocma.Core.Data;
+
+/// <summary>The one database: Identity, the domain, the practice platform (and Quartz's tables beside them).</summary>
+public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : IdentityDbContext<OcmaUser>(options)
+{
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<Channel> Channels => Set<Channel>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<PostTarget> PostTargets => Set<PostTarget>();
+
+    public DbSet<PublishAttempt> PublishAttempts => Set<PublishAttempt>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    public DbSet<SandboxAccount> SandboxAccounts => Set<SandboxAccount>();
+
+    public DbSet<SandboxPost> SandboxPosts => Set<SandboxPost>();
+
+    public DbSet<SandboxCredential> SandboxCredentials => Set<SandboxCredential>();
+
+    public DbSet<SandboxSwitch> SandboxSwitches => Set<SandboxSwitch>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OcmaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads well and reordering an enum never corrupts data.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Ocma.Core.Posts;
+
+/// <summary>What the team wrote once, delivered to one or more channels through its targets.</summary>
+public sealed class Post
+{
+    public int Id { get; set; }
+
+    public int BrandId { get; set; }
+
+    public required string Text { get; set; }
+
+    public required string AuthorId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public List<PostTarget> Targets { get; set; } = [];
+}
