@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
 using Ocma.Core.Connectors;
 
@@ -12,6 +13,7 @@ public static class ConnectorsRegistration
     {
         services.AddSingleton<ConnectorRegistry>();
         services.AddSandboxConnector(configuration);
+        services.AddMastodonConnector(configuration);
         return services;
     }
 }
