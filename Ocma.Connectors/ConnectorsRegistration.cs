@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ocma.Connectors.Bluesky;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
 using Ocma.Core.Connectors;
@@ -14,6 +15,7 @@ public static class ConnectorsRegistration
         services.AddSingleton<ConnectorRegistry>();
         services.AddSandboxConnector(configuration);
         services.AddMastodonConnector(configuration);
+        services.AddBlueskyConnector(configuration);
         return services;
     }
 }
