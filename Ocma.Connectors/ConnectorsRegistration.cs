@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Bluesky;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
+using Ocma.Connectors.X;
 using Ocma.Core.Connectors;
 
 namespace Ocma.Connectors;
@@ -16,6 +17,7 @@ public static class ConnectorsRegistration
         services.AddSandboxConnector(configuration);
         services.AddMastodonConnector(configuration);
         services.AddBlueskyConnector(configuration);
+        services.AddXConnector(configuration);
         return services;
     }
 }
