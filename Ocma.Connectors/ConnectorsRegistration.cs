@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Bluesky;
+using Ocma.Connectors.LinkedIn;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
 using Ocma.Connectors.X;
@@ -18,6 +19,7 @@ public static class ConnectorsRegistration
         services.AddMastodonConnector(configuration);
         services.AddBlueskyConnector(configuration);
         services.AddXConnector(configuration);
+        services.AddLinkedInConnector(configuration);
         return services;
     }
 }
