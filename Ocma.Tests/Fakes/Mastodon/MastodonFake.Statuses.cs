@@ -15,6 +15,11 @@ public sealed partial class MastodonFake
 
         using var json = await JsonDocument.ParseAsync(context.Request.Body);
         var root = json.RootElement;
+        if (Chaos?.BeforeCommit(context) is { } chaos)
+        {
+            return chaos;
+        }
+
         var text = root.TryGetProperty("status", out var s) ? s.GetString() ?? string.Empty : string.Empty;
         var mediaIds = root.TryGetProperty("media_ids", out var m) && m.ValueKind == JsonValueKind.Array
             ? m.EnumerateArray().Select(e => e.GetString()!).ToList()
@@ -58,6 +63,11 @@ public sealed partial class MastodonFake
 
     private async Task<IResult> AnswerAfterCommit(HttpContext context, IResult answer)
     {
+        if (Chaos is not null && await Chaos.AfterCommitAsync(context))
+        {
+            return Results.Empty;
+        }
+
         if (DropAfterCommitNext)
         {
             DropAfterCommitNext = false;
