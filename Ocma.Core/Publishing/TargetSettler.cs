@@ -18,6 +18,9 @@ public sealed class TargetSettler(
     LiveStatus live,
     TimeProvider time)
 {
+    /// <summary>How long Ocma keeps asking a platform about a send whose answer was lost before a person must decide.</summary>
+    public static readonly TimeSpan ReconcileWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>Records that a send is about to leave. Written before the request, so a crash mid-send is visible.</summary>
     public async Task<long> OpenAttemptAsync(int targetId, string fingerprint, CancellationToken cancellationToken)
     {
@@ -79,7 +82,13 @@ public sealed class TargetSettler(
             return;
         }
 
-        var reason = $"The platform did not confirm whether the post went out ({unknown?.Message}); looking it up failed too ({lookup.Failure!.Message}). Check the channel, then mark it published or send it again.";
+        if (IsWorthAskingAgain(lookup.Failure!.Kind) && await AskAgainAtAsync(attemptId, cancellationToken) is DateTime askAt)
+        {
+            await CheckAgainLaterAsync(snapshot, lookup.Failure, askAt, cancellationToken);
+            return;
+        }
+
+        var reason = $"The platform did not confirm whether the post went out ({unknown?.Message}); looking it up failed too ({lookup.Failure.Message}). Check the channel, then mark it published or send it again.";
         await FailedAsync(snapshot, attemptId, unknown ?? lookup.Failure, RetryDecision.NeedsPerson(reason), cancellationToken);
     }
 
@@ -104,6 +113,35 @@ public sealed class TargetSettler(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A lookup that could not be asked (timeout, 5xx, 429) is asked again; a platform that answers "I can't tell" is not.</summary>
+    private static bool IsWorthAskingAgain(FailureKind kind) =>
+        kind is FailureKind.Transient or FailureKind.Unavailable or FailureKind.RateLimited or FailureKind.OutcomeUnknown or FailureKind.AuthExpired;
+
+    /// <summary>When to look again: backing off from 5 s to a minute, for at most <see cref="ReconcileWindow"/> after the send.</summary>
+    private async Task<DateTime?> AskAgainAtAsync(long attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var started = await db.PublishAttempts.Where(a => a.Id == attemptId).Select(a => a.StartedUtc).SingleAsync(cancellationToken);
+        var elapsed = Now - started;
+        return elapsed >= ReconcileWindow ? null : Now + TimeSpan.FromSeconds(Math.Clamp(elapsed.TotalSeconds / 4, 5, 60));
+    }
+
+    /// <summary>The attempt stays open (its outcome is still unknown), so the next worker looks it up before anything else.</summary>
+    private async Task CheckAgainLaterAsync(PostTarget snapshot, ConnectorFailure lookupFailure, DateTime askAt, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        target.State = TargetState.Retrying;
+        target.StateChangedUtc = Now;
+        target.NextAttemptUtc = askAt;
+        target.LastError = $"Checking with the platform whether the post went out; it did not answer ({lookupFailure.Message}).";
+        target.ClaimId = null;
+        audit.Add(db, Actor.System, "target.reconcile-later", $"post {target.PostId} target {target.Id}", lookupFailure.Message);
+        await db.SaveChangesAsync(cancellationToken);
+        await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
+        await dispatch.ArmAsync(askAt, cancellationToken);
+    }
 
     private async Task PublishedAsync(PostTarget snapshot, long? attemptId, PublishedPost post, AttemptOutcome outcome, CancellationToken cancellationToken)
     {

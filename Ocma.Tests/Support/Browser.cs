@@ -27,16 +27,5 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>Where screenshots go for review: TestResults/screenshots at the repository root.</summary>
-    public static string ScreenshotPath(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ocma.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name + ".png");
-    }
+    public static string ScreenshotPath(string name) => Path.Combine(RepositoryPaths.TestResults("screenshots"), name + ".png");
 }

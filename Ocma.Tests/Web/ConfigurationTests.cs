@@ -23,7 +23,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void ExampleSettings_CoverEveryOptionsSection()
     {
-        var example = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Browser.ScreenshotPath("x"))!, "..", "..", "appsettings.Example.json"));
+        var example = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "appsettings.Example.json"));
 
         foreach (var section in new[] { "\"Storage\"", "\"Publishing\"", "\"Sandbox\"", "\"DataDirectory\"", "\"Workers\"", "\"MaxAttempts\"", "\"TextLimit\"" })
         {

@@ -63,6 +63,11 @@ public sealed partial class MastodonFake
 
     private async Task<IResult> AnswerAfterCommit(HttpContext context, IResult answer)
     {
+        if (StatusLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(StatusLatency, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         if (Chaos is not null && await Chaos.AfterCommitAsync(context))
         {
             return Results.Empty;

@@ -45,6 +45,9 @@ public sealed partial class MastodonFake : IAsyncDisposable
     /// <summary>The next status is stored, then the answer is held back this long.</summary>
     public TimeSpan? StallAfterCommitNext { get; set; }
 
+    /// <summary>How long the server takes to answer after storing a status (a real server's think time).</summary>
+    public TimeSpan StatusLatency { get; set; }
+
     /// <summary>Random faults on status creation; null for none.</summary>
     public MastodonChaos? Chaos { get; set; }
 

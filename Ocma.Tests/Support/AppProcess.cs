@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Ocma.Tests.Support;
+
+/// <summary>
+/// The built console (Ocma.Web.dll) as a separate process on a free loopback port, so a test can kill it
+/// outright (SIGKILL, no shutdown hooks) and start it again on the same data directory.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var root = RepositoryPaths.Root();
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(root, "Ocma.Web", "bin", configuration, "net10.0", "Ocma.Web.dll");
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {baseUrl}")
+        {
+            WorkingDirectory = Path.Combine(root, "Ocma.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the console");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync(baseUrl + "/healthz/ready")).IsSuccessStatusCode)
+                {
+                    return new AppProcess(process, baseUrl);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The console did not become ready within 60 s.");
+    }
+
+    /// <summary>Kills the process at once, as a power cut or OOM kill would.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
