@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Ocma.Core.Drafting.Offline;
+
+/// <summary>Whole-word phrase replacement that keeps a capital first letter capital.</summary>
+internal static class Phrases
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    public static string Replace(string text, IEnumerable<(string From, string To)> pairs)
+    {
+        foreach (var (from, to) in pairs)
+        {
+            var pattern = $@"(?<![\p{{L}}'’]){Regex.Escape(from).Replace("'", "['’]", StringComparison.Ordinal)}(?![\p{{L}}'’])";
+            text = Regex.Replace(text, pattern, m => MatchCase(m.Value, to), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        }
+
+        return text;
+    }
+
+    private static string MatchCase(string original, string replacement) =>
+        replacement.Length > 0 && original.Length > 0 && char.IsUpper(original[0])
+            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
+            : replacement;
+}
