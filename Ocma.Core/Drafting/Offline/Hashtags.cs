@@ -37,13 +37,7 @@ public static partial class Hashtags
         var brand = voice.Hashtags.Select(Normalize).OfType<string>()
             .Where(t => !present.Contains(t))
             .Select((t, i) => (Tag: t, Rank: (Mentions(text, t) ? 0 : 1000) + i));
-        var keywords = ProtectedUrls.Around(text, t => TagPattern().Replace(t, " "))
-            .Split(' ', '\n', '\t')
-            .SelectMany(w => KeywordPattern().Matches(w).Select(m => m.Value))
-            .Where(w => !StopWords.Contains(w) && !w.Any(c => c == '\u0001'))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(w => char.IsUpper(w[0]))
-            .ThenByDescending(w => w.Length)
+        var keywords = Keywords(ProtectedUrls.Around(text, t => TagPattern().Replace(t, " ")))
             .Select((w, i) => (Tag: "#" + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.ToLowerInvariant()), Rank: 2000 + i));
         return brand.Concat(keywords)
             .Where(t => !present.Contains(t.Tag))
@@ -71,6 +65,26 @@ public static partial class Hashtags
         }
 
         return line.Length == 0 ? text : text.TrimEnd() + "\n\n" + line;
+    }
+
+    /// <summary>Longer words first, names (capitalised mid-sentence) before everything else; stop words and links left out.</summary>
+    private static IEnumerable<string> Keywords(string text)
+    {
+        var words = new List<(string Word, bool IsName)>();
+        var sentenceStart = true;
+        foreach (var token in text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = KeywordPattern().Match(token);
+            if (word.Success && !StopWords.Contains(word.Value) && !token.Contains('\u0001', StringComparison.Ordinal))
+            {
+                words.Add((word.Value, !sentenceStart && char.IsUpper(word.Value[0])));
+            }
+
+            sentenceStart = token.EndsWith('.') || token.EndsWith('!') || token.EndsWith('?');
+        }
+
+        return words.DistinctBy(w => w.Word, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(w => w.IsName).ThenByDescending(w => w.Word.Length).Select(w => w.Word);
     }
 
     /// <summary>True when the text mentions the tag's words, e.g. "#SpringSale" and "our spring sale".</summary>

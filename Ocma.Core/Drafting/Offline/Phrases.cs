@@ -11,7 +11,9 @@ internal static class Phrases
     {
         foreach (var (from, to) in pairs)
         {
-            var pattern = $@"(?<![\p{{L}}'’]){Regex.Escape(from).Replace("'", "['’]", StringComparison.Ordinal)}(?![\p{{L}}'’])";
+            // A phrase ending in a space ("really ") only matches before another word; otherwise the phrase must end a word.
+            var end = from.EndsWith(' ') ? "" : @"(?![\p{L}'’])";
+            var pattern = $@"(?<![\p{{L}}'’]){Regex.Escape(from).Replace("'", "['’]", StringComparison.Ordinal).Replace(@"\ ", " ", StringComparison.Ordinal)}{end}";
             text = Regex.Replace(text, pattern, m => MatchCase(m.Value, to), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         }
 

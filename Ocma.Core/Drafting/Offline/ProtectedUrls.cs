@@ -21,7 +21,9 @@ internal sealed partial class ProtectedUrls
         return $"{Mark}{_urls.Count - 1}{Mark}";
     });
 
-    public string Restore(string text) => PlaceholderPattern().Replace(text, m => _urls[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]);
+    /// <summary>Puts this instance's URLs back. Placeholders it did not make (an outer rule's, already protected) are left for their owner.</summary>
+    public string Restore(string text) => _urls.Count == 0 ? text : PlaceholderPattern().Replace(text, m =>
+        int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < _urls.Count ? _urls[i] : m.Value);
 
     /// <summary>Runs <paramref name="rule"/> on the text with its URLs protected.</summary>
     public static string Around(string text, Func<string, string> rule)
