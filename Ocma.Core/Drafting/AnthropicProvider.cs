@@ -33,7 +33,7 @@ public sealed class AnthropicProvider(
             return Completion.Fail(DraftingMessages.NotConfigured(DisplayName, DraftingSecrets.AnthropicKey));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.BaseUrl.TrimEnd('/')}/v1/messages")
+        using var request = new HttpRequestMessage(HttpMethod.Post, ProviderHttp.Endpoint(settings.BaseUrl, "/v1/messages"))
         {
             Content = JsonContent.Create(new
             {

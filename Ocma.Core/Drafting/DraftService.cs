@@ -102,6 +102,21 @@ public sealed partial class DraftService(DraftGenerator generator, BrandVoiceSer
         return DraftingResult<IReadOnlyList<ChannelVariant>>.Ok(variants, budget);
     }
 
+    /// <summary>The text as a numbered thread for the channel (one post, unnumbered, when it fits). Offline and instant.</summary>
+    public static IReadOnlyList<string> SplitIntoThread(string text, DraftChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return TextFitter.SplitThread(text, channel.Limit, channel.Count);
+    }
+
+    /// <summary>The brand's hashtags (and keywords) appended on a new line, as many as the channel's limit allows. Offline and instant.</summary>
+    public async Task<string> AddBrandHashtagsAsync(int brandId, string text, DraftChannel channel, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var voice = await voices.GetAsync(brandId, cancellationToken);
+        return Hashtags.Append(text, Hashtags.Suggest(text, voice, max), channel.Limit, channel.Count);
+    }
+
     private async Task<(ChannelVariant? Variant, DraftingFailure? Failure, BudgetStatus? Budget)> VariantAsync(
         DraftContext context, string text, BrandVoice voice, DraftChannel channel, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public static class DraftingMessages
         $"{provider}'s safety filter declined this request. Rephrase the brief, or write this one by hand.", code);
 
     public static DraftingFailure Timeout(string provider, TimeSpan timeout) => new(DraftingFailureKind.Timeout,
-        $"{provider} did not answer within {timeout.TotalSeconds:0.#} seconds. Try again, or use the built-in drafter.");
+        $"{provider} did not answer within {Seconds(timeout)}. Try again, or use the built-in drafter.");
 
     public static DraftingFailure BadResponse(string provider, string detail, string? code = null) => new(DraftingFailureKind.BadResponse,
         $"{provider} sent an answer Ocma could not use ({detail}). Try again; if it keeps happening, an Admin should check the model name and base URL.", code);
@@ -31,6 +31,10 @@ public static class DraftingMessages
         $"{provider} could not be reached. An Admin should check the base URL and the network; the built-in drafter still works.");
 
     private static string WhenToRetry(TimeSpan? retryAfter) => retryAfter is { } wait
-        ? $"Try again in {Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds."
+        ? $"Try again in {Seconds(TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds))))}."
         : "Try again in a minute.";
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds == 1
+        ? "1 second"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} seconds");
 }

@@ -101,7 +101,7 @@ public enum DraftingProviderKind
 /// <summary>An OpenAI-compatible chat completions endpoint: OpenAI, Azure-style gateways, Ollama, vLLM, LM Studio.</summary>
 public sealed class OpenAIOptions
 {
-    /// <summary>Up to and including the version path, e.g. "https://api.openai.com/v1" or "http://localhost:11434/v1".</summary>
+    /// <summary>Up to and including the version path, e.g. "https://api.openai.com/v1", "http://localhost:11434/v1", or an Azure-style "https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21" (the query is kept).</summary>
     public string BaseUrl { get; set; } = "https://api.openai.com/v1";
 
     public string Model { get; set; } = "gpt-4o-mini";

@@ -33,7 +33,7 @@ public sealed class OpenAICompatibleProvider(
             return Completion.Fail(DraftingMessages.NotConfigured(DisplayName, DraftingSecrets.OpenAIKey));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.BaseUrl.TrimEnd('/')}/chat/completions")
+        using var request = new HttpRequestMessage(HttpMethod.Post, ProviderHttp.Endpoint(settings.BaseUrl, "/chat/completions"))
         {
             Content = JsonContent.Create(new
             {

@@ -33,6 +33,17 @@ internal static class ProviderHttp
         return null;
     }
 
+    /// <summary>
+    /// The base URL with <paramref name="path"/> appended to its path, keeping any query (Azure-style deployments carry
+    /// <c>?api-version=…</c> in the base URL).
+    /// </summary>
+    public static Uri Endpoint(string baseUrl, string path)
+    {
+        var builder = new UriBuilder(baseUrl);
+        builder.Path = builder.Path.TrimEnd('/') + path;
+        return builder.Uri;
+    }
+
     public static bool IsRetryableStatus(HttpStatusCode status) =>
         status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 

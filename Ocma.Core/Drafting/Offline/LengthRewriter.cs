@@ -27,7 +27,7 @@ public static class LengthRewriter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(voice);
-        var body = GrammarFixer.Fix(text);
+        var (body, tagLine) = SplitTrailingTags(GrammarFixer.Fix(text));
         if (body.Length > 0 && !".!?…".Contains(body[^1], StringComparison.Ordinal) && !body.EndsWith(')'))
         {
             body += ".";
@@ -35,7 +35,17 @@ public static class LengthRewriter
 
         var closing = Closings.FirstOrDefault(c => !body.Contains(c, StringComparison.OrdinalIgnoreCase), "");
         closing = Closings[Math.Abs(variation) % Closings.Length] is var preferred && !body.Contains(preferred, StringComparison.OrdinalIgnoreCase) ? preferred : closing;
-        var longer = closing.Length == 0 ? body : body + " " + closing;
+        var longer = (closing.Length == 0 ? body : body + " " + closing) + tagLine;
         return Hashtags.Append(longer, Hashtags.Suggest(longer, voice, 2).Where(t => voice.Hashtags.Select(Hashtags.Normalize).Contains(t, StringComparer.OrdinalIgnoreCase)), int.MaxValue);
+    }
+
+    /// <summary>A last line made only of hashtags stays last: the closing sentence goes before it.</summary>
+    private static (string Body, string TagLine) SplitTrailingTags(string text)
+    {
+        var cut = text.LastIndexOf('\n');
+        var last = cut < 0 ? "" : text[(cut + 1)..];
+        return last.Length > 0 && Sentences.Words(last).All(w => w.StartsWith('#'))
+            ? (text[..cut].TrimEnd(), "\n\n" + last)
+            : (text, "");
     }
 }

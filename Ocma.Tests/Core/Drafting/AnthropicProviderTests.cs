@@ -134,12 +134,13 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     {
         _server.Enqueue(new FakeReply.Slow(TimeSpan.FromSeconds(10)));
         var settings = DraftingHarness.Anthropic(_server);
-        settings["Timeout"] = "00:00:00.250";
+        settings["Timeout"] = "00:00:01";
         await using var app = await DraftingHarness.StartAsync(settings);
 
         var result = await app.Get<AnthropicProvider>().CompleteAsync(Prompt, CancellationToken.None);
 
         Assert.Equal(DraftingFailureKind.Timeout, result.Failure?.Kind);
+        Assert.Equal("Anthropic did not answer within 1 second. Try again, or use the built-in drafter.", result.Failure!.Message);
         Assert.Single(_server.Journal);
     }
 

@@ -188,6 +188,48 @@ public sealed class DraftServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftFromBriefAsync_ForAPost_GenerationTiedToThePost()
+    {
+        await using var app = await DraftingHarness.StartAsync();
+        int postId;
+        await using (var db = await app.DbAsync())
+        {
+            var post = new Ocma.Core.Posts.Post { BrandId = DraftingHarness.BrandId, Text = "", AuthorId = "user-1", AuthorName = "Ana" };
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            postId = post.Id;
+        }
+
+        await app.Get<DraftService>().DraftFromBriefAsync(DraftingHarness.Context() with { PostId = postId }, "cold brew", null, CancellationToken.None);
+
+        await using var check = await app.DbAsync();
+        Assert.Equal(postId, (await check.AiGenerations.SingleAsync()).PostId);
+    }
+
+    [Fact]
+    public void SplitIntoThread_LongText_NumberedPostsWithinTheChannelLimit()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 12).Select(i => $"Point {i} matters."));
+
+        var posts = DraftService.SplitIntoThread(text, Channel(60));
+
+        Assert.Equal(4, posts.Count);
+        Assert.Equal("Point 1 matters. Point 2 matters. Point 3 matters. 1/4", posts[0]);
+        Assert.All(posts, p => Assert.True(p.Length <= 60));
+    }
+
+    [Fact]
+    public async Task AddBrandHashtagsAsync_LimitedRoom_AddsOnlyWhatFits()
+    {
+        await using var app = await DraftingHarness.StartAsync();
+        await app.SaveVoiceAsync(new BrandVoice { BrandId = DraftingHarness.BrandId, Hashtags = ["#AcmeCoffee", "#Porto"] });
+
+        var text = await app.Get<DraftService>().AddBrandHashtagsAsync(DraftingHarness.BrandId, "Cold brew is back.", Channel(32), 3, CancellationToken.None);
+
+        Assert.Equal("Cold brew is back.\n\n#AcmeCoffee", text);
+    }
+
+    [Fact]
     public async Task RewriteAsync_BuiltInTone_RewritesAndRecords()
     {
         await using var app = await DraftingHarness.StartAsync();

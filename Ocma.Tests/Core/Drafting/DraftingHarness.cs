@@ -43,7 +43,7 @@ public sealed class DraftingHarness : IAsyncDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            ["Drafting:Timeout"] = "00:00:02",
+            ["Drafting:Timeout"] = "00:00:05",
             ["Drafting:RetryBaseDelay"] = "00:00:00.050",
             ["Drafting:MaxRetries"] = "2",
         };

@@ -39,4 +39,12 @@ public sealed class LengthRewriterTests
     {
         Assert.NotEqual(LengthRewriter.Longer("Cold brew is back.", Voice, 0), LengthRewriter.Longer("Cold brew is back.", Voice, 1));
     }
+
+    [Fact]
+    public void Longer_PostEndingInHashtagLine_ClosingGoesBeforeTheTags()
+    {
+        var longer = LengthRewriter.Longer("Cold brew is back\n\n#AcmeCoffee #Porto", Voice);
+
+        Assert.Equal("Cold brew is back. Tell us what you think in the replies.\n\n#AcmeCoffee #Porto", longer);
+    }
 }

@@ -125,14 +125,14 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
     {
         _server.Enqueue(new FakeReply.Slow(TimeSpan.FromSeconds(10)));
         var settings = DraftingHarness.OpenAI(_server);
-        settings["Timeout"] = "00:00:00.300";
+        settings["Timeout"] = "00:00:01.500";
         await using var app = await DraftingHarness.StartAsync(settings);
         var clock = Stopwatch.StartNew();
 
         var result = await app.Get<OpenAICompatibleProvider>().CompleteAsync(Prompt, CancellationToken.None);
 
         Assert.Equal(DraftingFailureKind.Timeout, result.Failure?.Kind);
-        Assert.Equal("OpenAI did not answer within 0.3 seconds. Try again, or use the built-in drafter.", result.Failure!.Message);
+        Assert.Equal("OpenAI did not answer within 1.5 seconds. Try again, or use the built-in drafter.", result.Failure!.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Single(_server.Journal);
     }
@@ -218,6 +218,46 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         var request = Assert.Single(_server.Journal);
         Assert.Equal(_server.ExpectedKey, request.Header("api-key"));
         Assert.Null(request.Header("authorization"));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_AzureStyleBaseUrlWithQuery_PathAppendedQueryKept()
+    {
+        var settings = DraftingHarness.OpenAI(_server);
+        settings["OpenAI:BaseUrl"] = new Uri(_server.BaseUrl, "/openai/deployments/drafts?api-version=2024-10-21").ToString();
+        await using var app = await DraftingHarness.StartAsync(settings);
+
+        var result = await app.Get<OpenAICompatibleProvider>().CompleteAsync(Prompt, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal("/openai/deployments/drafts/chat/completions?api-version=2024-10-21", Assert.Single(_server.Journal).Path);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_RefusalMessage_ContentFiltered()
+    {
+        _server.Enqueue(new FakeReply.Raw(200, """
+            {"id":"chatcmpl-9","object":"chat.completion","model":"gpt-test","choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":"I can't help with that."},"finish_reason":"stop"}],"usage":{"prompt_tokens":40,"completion_tokens":7,"total_tokens":47}}
+            """));
+        await using var app = await DraftingHarness.StartAsync(DraftingHarness.OpenAI(_server));
+
+        var result = await app.Get<OpenAICompatibleProvider>().CompleteAsync(Prompt, CancellationToken.None);
+
+        Assert.Equal(DraftingFailureKind.ContentFiltered, result.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ServerWithoutUsage_EstimatesTokens()
+    {
+        _server.Enqueue(new FakeReply.Raw(200, """
+            {"id":"x","object":"chat.completion","model":"llama3","choices":[{"index":0,"message":{"role":"assistant","content":"Twelve chars"},"finish_reason":"stop"}]}
+            """));
+        await using var app = await DraftingHarness.StartAsync(DraftingHarness.OpenAI(_server));
+
+        var result = await app.Get<OpenAICompatibleProvider>().CompleteAsync(Prompt, CancellationToken.None);
+
+        Assert.Equal(("Twelve chars", 3), (result.Text, result.TokensOut));
+        Assert.Equal((Prompt.System.Length + Prompt.User.Length + 3) / 4, result.TokensIn);
     }
 
     [Fact]

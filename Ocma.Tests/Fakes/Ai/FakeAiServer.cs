@@ -28,7 +28,8 @@ public abstract class FakeAiServer : IAsyncDisposable
 
     public IReadOnlyList<JournalEntry> Journal => _journal.ToList();
 
-    protected abstract string Path { get; }
+    /// <summary>How the endpoint's path ends; anything before it is accepted (gateways and Azure-style deployments add prefixes).</summary>
+    protected abstract string PathSuffix { get; }
 
     public void Enqueue(params FakeReply[] replies)
     {
@@ -44,7 +45,7 @@ public abstract class FakeAiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app = builder.Build();
-        _app.MapPost(Path, HandleAsync);
+        _app.MapPost("{**path}", HandleAsync);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address);
@@ -55,7 +56,13 @@ public abstract class FakeAiServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        _journal.Enqueue(new JournalEntry(context.Request.Method, context.Request.Path, headers, body, DateTimeOffset.UtcNow));
+        _journal.Enqueue(new JournalEntry(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, DateTimeOffset.UtcNow));
+
+        if (!context.Request.Path.Value!.EndsWith(PathSuffix, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
 
         if (CheckAuth(context) is { } authError)
         {
@@ -85,6 +92,11 @@ public abstract class FakeAiServer : IAsyncDisposable
             case FakeReply.Malformed malformed:
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(malformed.Body);
+                break;
+            case FakeReply.Raw raw:
+                context.Response.StatusCode = raw.Status;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(raw.Body);
                 break;
             case FakeReply.MissingFields:
                 await WriteJsonAsync(context, 200, new { id = "x", @object = "unexpected" });

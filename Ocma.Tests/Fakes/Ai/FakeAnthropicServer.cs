@@ -6,7 +6,7 @@ namespace Ocma.Tests.Fakes.Ai;
 /// <summary>Anthropic's Messages API: x-api-key and anthropic-version headers, the message shape and <c>{"type":"error","error":{…}}</c> envelope.</summary>
 public sealed class FakeAnthropicServer : FakeAiServer
 {
-    protected override string Path => "/v1/messages";
+    protected override string PathSuffix => "/v1/messages";
 
     public static async Task<FakeAnthropicServer> StartNewAsync()
     {

@@ -6,7 +6,7 @@ namespace Ocma.Tests.Fakes.Ai;
 /// <summary>OpenAI's chat completions endpoint: bearer (or Azure-style api-key) auth, the completion shape and <c>{"error":{…}}</c> envelope.</summary>
 public sealed class FakeOpenAIServer : FakeAiServer
 {
-    protected override string Path => "/v1/chat/completions";
+    protected override string PathSuffix => "/chat/completions";
 
     /// <summary>Base URL as configured in Ocma (it includes /v1, like OpenAI's).</summary>
     public string ApiBase => new Uri(BaseUrl, "/v1").ToString();

@@ -15,6 +15,9 @@ public abstract record FakeReply
     /// <summary>200 with a body that is not JSON.</summary>
     public sealed record Malformed(string Body = "{\"id\": \"x\", \"choices\": [") : FakeReply;
 
+    /// <summary>Exactly this status and body, for shapes the other replies do not cover.</summary>
+    public sealed record Raw(int Status, string Body) : FakeReply;
+
     /// <summary>200 with valid JSON that lacks the fields a completion needs.</summary>
     public sealed record MissingFields : FakeReply;
 
