@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ocma.Core.Audit;
+using Ocma.Core.Brands;
+using Ocma.Core.Channels;
+using Ocma.Core.Connectors;
+using Ocma.Core.Data;
+using Ocma.Core.Jobs;
+using Ocma.Core.Live;
+using Ocma.Core.Posts;
+using Ocma.Core.Publishing;
+using Ocma.Core.Sandbox;
+using Ocma.Core.Secrets;
+using Quartz;
+
+namespace Ocma.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>The database, Data Protection key ring, scheduler, publishing pipeline and feature services.</summary>
+    public static IServiceCollection AddOcmaCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = storage.ResolveConnectionString();
+        Directory.CreateDirectory(storage.FullDataDirectory);
+
+        AddOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddOptions<PublishingOptions>(services, PublishingOptions.SectionName);
+        AddOptions<SandboxOptions>(services, SandboxOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<OcmaDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds))
+            // Migrations are hand-written without a model snapshot; the schema test proves they match the model.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddDataProtection()
+            .SetApplicationName("Ocma")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<LiveStatus>();
+        services.AddSingleton<BrandService>();
+        services.AddSingleton<Identity.SetupService>();
+        services.AddSingleton<Identity.UserService>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SecretVault>();
+        services.AddSingleton<GrantProtector>();
+        services.AddSingleton<PlatformAppResolver>();
+        services.AddSingleton<OAuthStateCodec>();
+        services.AddSingleton<ChannelService>();
+        services.AddSingleton<ConnectService>();
+        services.AddSingleton<CredentialsService>();
+        services.AddSingleton<ComposeService>();
+        services.AddSingleton<PostQueries>();
+        services.AddSingleton<SandboxAuthServer>();
+        services.AddSingleton<SandboxPlatform>();
+
+        services.AddSingleton<PublishQueue>();
+        services.AddSingleton<DispatchTrigger>();
+        services.AddSingleton<TargetDispatcher>();
+        services.AddSingleton<Publishing.RetryPolicy>();
+        services.AddSingleton<TargetSettler>();
+        services.AddSingleton<TargetPublisher>();
+        services.AddSingleton<PublishRecovery>();
+        services.AddHostedService<PublishWorker>();
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = "ocma");
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(connectionString);
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+            });
+            JobSchedule.Declare(q);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

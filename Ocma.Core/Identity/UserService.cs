@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ocma.Core.Audit;
+
+namespace Ocma.Core.Identity;
+
+/// <summary>Admin → Users: list people, create them with a role, change their role.</summary>
+public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var result = new List<UserSummary>(all.Count);
+        foreach (var user in all)
+        {
+            var roles = await users.GetRolesAsync(user);
+            var lockedOut = user.LockoutEnd is DateTimeOffset end && end > time.GetUtcNow();
+            result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? "", roles.FirstOrDefault() ?? Roles.Viewer, lockedOut, user.CreatedUtc));
+        }
+
+        return result;
+    }
+
+    public async Task<Result<UserSummary>> CreateAsync(string email, string password, string role, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UserSummary>("Only an Admin can add people.");
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            return Result.Fail<UserSummary>($"'{role}' is not a role. Choose Admin, Editor, Contributor or Viewer.");
+        }
+
+        email = email.Trim();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Result.Fail<UserSummary>($"{email} already has an account.");
+        }
+
+        var user = new OcmaUser { UserName = email, Email = email, EmailConfirmed = true, CreatedUtc = time.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return Result.Fail<UserSummary>(Describe(created));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        await audit.WriteAsync(actor, "user.created", $"user {email}", $"role {role}", cancellationToken);
+        return new UserSummary(user.Id, email, role, false, user.CreatedUtc);
+    }
+
+    public async Task<Result<UserSummary>> ChangeRoleAsync(string userId, string role, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UserSummary>("Only an Admin can change roles.");
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            return Result.Fail<UserSummary>($"'{role}' is not a role.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Result.Fail<UserSummary>("That person no longer has an account.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        {
+            return Result.Fail<UserSummary>("This is the last Admin: make someone else an Admin first.");
+        }
+
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user); // signs them in again with the new role within a minute
+        await audit.WriteAsync(actor, "user.role-changed", $"user {user.Email}", $"{string.Join(",", current)} → {role}", cancellationToken);
+        return new UserSummary(user.Id, user.Email ?? "", role, false, user.CreatedUtc);
+    }
+
+    public static string Describe(IdentityResult result) =>
+        string.Join(" ", result.Errors.Select(e => e.Description));
+}
+
+public sealed record UserSummary(string Id, string Email, string Role, bool LockedOut, DateTime CreatedUtc);

@@ -1,0 +1,11 @@
+using Ocma.Core.Channels;
+using Ocma.Core.Posts;
+
+namespace Ocma.Core.Live;
+
+/// <summary>Something changed that open consoles should show without a reload.</summary>
+public abstract record LiveEvent;
+
+public sealed record TargetStateChanged(int PostId, int TargetId, int ChannelId, TargetState State, string? Reason, string? PlatformUrl) : LiveEvent;
+
+public sealed record ChannelStatusChanged(int ChannelId, ChannelStatus Status, string? Reason) : LiveEvent;

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Data;
+
+namespace Ocma.Core.Posts;
+
+/// <summary>Read-only views of posts and their targets.</summary>
+public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
+{
+    /// <summary>Most recently changed targets first.</summary>
+    public async Task<IReadOnlyList<TargetView>> RecentAsync(int brandId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.PostTargets.Where(t => t.Post!.BrandId == brandId).OrderByDescending(t => t.StateChangedUtc).ThenByDescending(t => t.Id).Take(take))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Targets due (or published) between two instants, for the calendar.</summary>
+    public async Task<IReadOnlyList<TargetView>> BetweenAsync(int brandId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.PostTargets.Where(t => t.Post!.BrandId == brandId && t.DueUtc >= fromUtc && t.DueUtc < toUtc).OrderBy(t => t.DueUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<TargetView?> FindAsync(int targetId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.PostTargets.Where(t => t.Id == targetId)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>How many targets are in each state, for the dashboard.</summary>
+    public async Task<IReadOnlyDictionary<TargetState, int>> CountByStateAsync(int brandId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.PostTargets.Where(t => t.Post!.BrandId == brandId).GroupBy(t => t.State)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Count);
+    }
+
+    private static IQueryable<TargetView> Project(IQueryable<PostTarget> targets) => targets.Select(t => new TargetView(
+        t.Id,
+        t.PostId,
+        t.VariantText ?? t.Post!.Text,
+        t.ChannelId,
+        (t.Channel!.Handle ?? t.Channel.DisplayName) + " · " + t.Channel.PlatformKey,
+        t.Channel.PlatformKey,
+        t.State,
+        t.DueUtc,
+        t.PublishedUtc,
+        t.PlatformUrl,
+        t.LastError,
+        t.NextAttemptUtc,
+        t.AttemptCount,
+        t.Post!.AuthorName));
+}

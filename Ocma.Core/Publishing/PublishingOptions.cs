@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ocma.Core.Publishing;
+
+/// <summary>How hard the publisher works and how long it keeps trying.</summary>
+public sealed class PublishingOptions
+{
+    public const string SectionName = "Publishing";
+
+    /// <summary>Targets sent to platforms at the same time.</summary>
+    [Range(1, 256)]
+    public int Workers { get; set; } = 16;
+
+    /// <summary>Targets claimed per database round trip when many are due at once.</summary>
+    [Range(1, 5000)]
+    public int ClaimBatchSize { get; set; } = 500;
+
+    /// <summary>Attempts before a target that keeps failing for passing reasons is dead-lettered.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>First retry delay; doubles per attempt (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A target still not published this long after its due time is dead-lettered.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A target left in Publishing this long without a worker is recovered by the sweep.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Channels;
+using Ocma.Core.Connectors;
+using Ocma.Core.Data;
+using Ocma.Core.Posts;
+
+namespace Ocma.Core.Publishing;
+
+/// <summary>
+/// Sends one claimed target to its platform. Every send is recorded in the attempt ledger before it leaves;
+/// an expired token is refreshed once; an unknown outcome is looked up on the platform before anything else.
+/// </summary>
+public sealed class TargetPublisher(
+    IDbContextFactory<OcmaDbContext> dbFactory,
+    ConnectorRegistry connectors,
+    CredentialsService credentials,
+    TargetSettler settler,
+    TimeProvider time)
+{
+    public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await db.PostTargets.AsNoTracking().Include(t => t.Post).Include(t => t.Channel)
+            .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing, cancellationToken);
+        if (target is null)
+        {
+            return; // settled or moved by someone else meanwhile
+        }
+
+        var connector = connectors.Find(target.Channel!.PlatformKey);
+        if (connector is null)
+        {
+            await settler.SettleAsync(target, null, ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured,
+                $"The {target.Channel.PlatformKey} platform is not available in this installation any more."), cancellationToken);
+            return;
+        }
+
+        var content = PostContent.TextOnly(target.TextFor(target.Post!));
+        var grant = await credentials.GetUsableAsync(target.Channel, connector, cancellationToken);
+        if (!grant.Succeeded)
+        {
+            await settler.SettleAsync(target, null, ConnectorResult<PublishedPost>.Fail(grant.Failure!), cancellationToken);
+            return;
+        }
+
+        var interrupted = await db.PublishAttempts.AsNoTracking()
+            .Where(a => a.TargetId == targetId && a.Outcome == AttemptOutcome.InFlight)
+            .OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
+        if (interrupted is not null)
+        {
+            // A send left before a crash and its answer was lost: never send again before asking the platform.
+            var unknown = new ConnectorFailure(FailureKind.OutcomeUnknown, "Ocma stopped while the post was being sent.");
+            var lookup = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, interrupted.StartedUtc.AddMinutes(-1)), cancellationToken);
+            await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, cancellationToken);
+            return;
+        }
+
+        var (attemptId, result) = await SendAsync(target, connector, grant.Value, content, cancellationToken);
+        if (result.Failure?.Kind == FailureKind.AuthExpired)
+        {
+            var refreshed = await credentials.RefreshAsync(target.ChannelId, connector, force: true, cancellationToken);
+            if (!refreshed.Succeeded)
+            {
+                await settler.SettleAsync(target, attemptId, ConnectorResult<PublishedPost>.Fail(refreshed.Failure!), cancellationToken);
+                return;
+            }
+
+            await settler.CloseAttemptAsync(attemptId, result, cancellationToken);
+            (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, cancellationToken);
+        }
+
+        if (result.Failure?.Kind == FailureKind.OutcomeUnknown)
+        {
+            var sentAfter = time.GetUtcNow().UtcDateTime.AddMinutes(-10);
+            var found = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, sentAfter), cancellationToken);
+            await settler.ReconcileAsync(target, attemptId, result.Failure, found, cancellationToken);
+            return;
+        }
+
+        await settler.SettleAsync(target, attemptId, result, cancellationToken);
+    }
+
+    private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)> SendAsync(
+        PostTarget target, ISocialConnector connector, ChannelCredentials grant, PostContent content, CancellationToken cancellationToken)
+    {
+        var attemptId = await settler.OpenAttemptAsync(target.Id, Fingerprint(target, content), cancellationToken);
+        ConnectorResult<PublishedPost> result;
+        try
+        {
+            result = await connector.PublishAsync(new PublishRequest(grant, content, target.IdempotencyKey), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            result = ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, "The connection failed while the post was being sent: " + e.Message);
+        }
+
+        return (attemptId, result);
+    }
+
+    private static string Fingerprint(PostTarget target, PostContent content)
+    {
+        var material = $"{target.Channel!.PlatformKey}\n{target.Channel.AccountId}\n{target.IdempotencyKey}\n{content.Text}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Ocma.Core.Identity;
+using Ocma.Web.Components.Layout;
+
+namespace Ocma.Tests.Web.Components;
+
+public sealed class NavMenuTests
+{
+    [Theory]
+    [InlineData(Roles.Admin, "Dashboard,Compose,Calendar,Channels,Activity,Sandbox feed,Admin,Brands")]
+    [InlineData(Roles.Editor, "Dashboard,Compose,Calendar,Channels,Activity,Sandbox feed")]
+    [InlineData(Roles.Contributor, "Dashboard,Compose,Calendar,Channels,Activity,Sandbox feed")]
+    [InlineData(Roles.Viewer, "Dashboard,Calendar,Channels,Activity,Sandbox feed")]
+    public async Task NavMenu_ShowsOnlyWhatTheRoleMayOpen(string role, string expected)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x@example.com"), new Claim(ClaimTypes.Role, role)], "test"));
+
+        var document = await ComponentRenderer.RenderAsync<NavMenu>(new Dictionary<string, object?> { ["User"] = user });
+
+        var items = document.QuerySelectorAll(".rz-navigation-item-text").Select(e => e.TextContent.Trim());
+        Assert.Equal(expected, string.Join(',', items));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using Ocma.Core.Audit;
+using Ocma.Core.Brands;
+using Ocma.Core.Channels;
+using Ocma.Core.Identity;
+
+namespace Ocma.Web.Endpoints;
+
+/// <summary>The connect round trip: <c>/oauth/{platform}/start</c> sends the browser to consent, <c>/oauth/{platform}/callback</c> finishes it.</summary>
+public static class OAuthEndpoints
+{
+    public static WebApplication MapOAuthEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("/oauth/{platform}").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Editor));
+
+        group.MapGet("/start", async (string platform, string? instance, HttpContext http, ConnectService connect, BrandService brands) =>
+        {
+            var brand = await brands.GetCurrentAsync(http.RequestAborted);
+            var started = await connect.StartAsync(platform, brand.Id, Actor.From(http.User), CallbackUri(http, platform), "/channels", instance, http.RequestAborted);
+            return started.Succeeded ? Results.Redirect(started.Value.ToString()) : Problem(started.Error!);
+        });
+
+        group.MapGet("/callback", async (string platform, string? code, string? state, string? error, HttpContext http, ConnectService connect) =>
+        {
+            var done = await connect.CompleteAsync(platform, code, state, error, CallbackUri(http, platform), Actor.From(http.User), http.RequestAborted);
+            if (!done.Succeeded)
+            {
+                return Problem(done.Error!);
+            }
+
+            var returnUrl = done.Value.ReturnUrl.StartsWith('/') && !done.Value.ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? done.Value.ReturnUrl : "/channels";
+            return Results.LocalRedirect($"{returnUrl}?connected={done.Value.Channels.Count}");
+        });
+        return app;
+    }
+
+    /// <summary>Ocma's own callback address; <c>PublicBaseUrl</c> overrides it behind a reverse proxy.</summary>
+    private static Uri CallbackUri(HttpContext http, string platform)
+    {
+        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"];
+        var root = string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
+        return new Uri($"{root}/oauth/{Uri.EscapeDataString(platform)}/callback");
+    }
+
+    /// <summary>A plain page that says what went wrong and how to go on; nothing was stored.</summary>
+    private static IResult Problem(string message) => Results.Content(
+        $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Connection not completed · Ocma</title>
+        <link rel="stylesheet" href="/app.css"></head>
+        <body class="plain-page"><main class="plain-card"><h1>Connection not completed</h1>
+        <p role="alert">{WebUtility.HtmlEncode(message)}</p><p><a href="/channels">Back to Channels</a></p></main></body></html>
+        """,
+        "text/html; charset=utf-8",
+        statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need on a fresh Debian machine (Chromium for the browser
+# tests), builds, runs `dotnet test` on the solution, and prints a closing "N passed, N failed" line.
+# Benchmarks are left out (run them with: dotnet test Ocma.Tests --filter Category=Benchmark).
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_UI_LANGUAGE=en
+started=$SECONDS
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+    || { echo "could not install chromium (apt-get install chromium)"; exit 1; }
+fi
+chromium --version 2>/dev/null | head -1
+
+dotnet restore Ocma.sln || exit 1
+dotnet build Ocma.sln --no-restore -c Debug || exit 1
+echo "== built in $((SECONDS - started)) s"
+
+rm -rf TestResults TestResults.log
+dotnet test Ocma.sln --no-build --filter "Category!=Benchmark" --logger "trx" --results-directory TestResults 2>&1 | tee TestResults.log
+rc=${PIPESTATUS[0]}
+
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' TestResults.log \
+  | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+echo "== finished in $((SECONDS - started)) s; screenshots in TestResults/screenshots"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$rc" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no test ran"; exit 1; fi
+exit "$rc"
