@@ -70,7 +70,7 @@ public sealed partial class DraftService(DraftGenerator generator, BrandVoiceSer
         }
 
         var tags = TagWord().Matches(draft.Text).Select(m => Hashtags.Normalize(m.Value)).OfType<string>()
-            .Where(t => !VoiceCheck.Check(t, voice).Any(p => p.StartsWith("Remove", StringComparison.Ordinal)))
+            .Where(t => !voice.WordsToAvoid.Any(w => !string.IsNullOrWhiteSpace(w) && VoiceCheck.ContainsWholeWord(t, w.Trim())))
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(5).ToList();
         return DraftingResult<IReadOnlyList<string>>.Ok(tags, outcome.Budget);
     }

@@ -42,8 +42,11 @@ public sealed class DraftingOptions : IValidatableObject
     [Range(0.1, 1.0)]
     public double WarnAtFraction { get; set; } = 0.8;
 
-    /// <summary>Price per model name: per million input and output tokens.</summary>
-    public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Price per model: per million input and output tokens. A list rather than a map because model names may contain ':'
+    /// (e.g. Ollama's "llama3:8b"), which configuration keys cannot.
+    /// </summary>
+    public List<ModelPrice> Prices { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -68,11 +71,17 @@ public sealed class DraftingOptions : IValidatableObject
             }
         }
 
-        foreach (var (model, price) in Prices)
+        for (var i = 0; i < Prices.Count; i++)
         {
+            var price = Prices[i];
+            if (string.IsNullOrWhiteSpace(price.Model))
+            {
+                yield return new ValidationResult($"Drafting:Prices:{i}:Model must name the model the price is for.", [nameof(Prices)]);
+            }
+
             if (price.InputPerMillion < 0 || price.OutputPerMillion < 0)
             {
-                yield return new ValidationResult($"Drafting:Prices:{model} must not be negative.", [nameof(Prices)]);
+                yield return new ValidationResult($"Drafting:Prices:{i} ({price.Model}) must not be negative.", [nameof(Prices)]);
             }
         }
     }
@@ -136,6 +145,9 @@ public sealed class AnthropicOptions
 /// <summary>What a model costs per million tokens.</summary>
 public sealed class ModelPrice
 {
+    /// <summary>The model name exactly as configured for the provider (any case).</summary>
+    public string Model { get; set; } = "";
+
     public decimal InputPerMillion { get; set; }
 
     public decimal OutputPerMillion { get; set; }

@@ -10,7 +10,7 @@ public sealed class PriceTable(IOptionsMonitor<DraftingOptions> options)
     /// <summary>0 for the built-in drafter and for models with no configured price.</summary>
     public decimal Cost(string model, int tokensIn, int tokensOut)
     {
-        if (!options.CurrentValue.Prices.TryGetValue(model, out var price))
+        if (Find(model) is not { } price)
         {
             return 0m;
         }
@@ -18,5 +18,8 @@ public sealed class PriceTable(IOptionsMonitor<DraftingOptions> options)
         return decimal.Round((tokensIn * price.InputPerMillion / Million) + (tokensOut * price.OutputPerMillion / Million), 6);
     }
 
-    public bool IsPriced(string model) => options.CurrentValue.Prices.ContainsKey(model);
+    public bool IsPriced(string model) => Find(model) is not null;
+
+    private ModelPrice? Find(string model) =>
+        options.CurrentValue.Prices.FirstOrDefault(p => string.Equals(p.Model, model, StringComparison.OrdinalIgnoreCase));
 }

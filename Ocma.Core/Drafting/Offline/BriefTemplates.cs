@@ -26,7 +26,7 @@ public static partial class BriefTemplates
         }
 
         var opener = Openers[index];
-        var text = opener.Length == 0 ? body : opener + char.ToLowerInvariant(body[0]) + body[1..];
+        var text = opener + body; // the brief's first word keeps its capital: it may be a name
         if (link is not null)
         {
             text += " " + string.Format(System.Globalization.CultureInfo.InvariantCulture, LinkLines[index], link);

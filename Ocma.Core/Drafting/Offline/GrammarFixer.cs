@@ -26,6 +26,8 @@ public static partial class GrammarFixer
     [GeneratedRegex(@"[ \t]+\n")]
     private static partial Regex TrailingSpaces();
 
+    private static readonly string[] Abbreviations = ["e.g.", "i.e.", "etc.", "vs.", "approx.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No."];
+
     public static string Fix(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -35,10 +37,20 @@ public static partial class GrammarFixer
             t = SpaceBeforePunctuation().Replace(t, "$1");
             t = MissingSpaceAfterPunctuation().Replace(t, "$1 ");
             t = LoneLowercaseI().Replace(t, "I");
-            t = SentenceStart().Replace(t, m => m.Groups[1].Value + m.Groups[2].Value.ToUpperInvariant());
+            t = SentenceStart().Replace(t, m => AfterAbbreviation(t, m.Index)
+                ? m.Value
+                : m.Groups[1].Value + m.Groups[2].Value.ToUpperInvariant());
             t = TrailingSpaces().Replace(t, "\n");
             t = ManyBlankLines().Replace(t, "\n\n");
             return t.Trim();
         });
+    }
+
+    /// <summary>True when the "." before <paramref name="index"/> ends an abbreviation ("e.g. the"), not a sentence.</summary>
+    private static bool AfterAbbreviation(string text, int index)
+    {
+        var before = text[..(index + 1)];
+        return Abbreviations.Any(a => before.EndsWith(a, StringComparison.OrdinalIgnoreCase)
+            && (before.Length == a.Length || !char.IsLetter(before[^(a.Length + 1)])));
     }
 }

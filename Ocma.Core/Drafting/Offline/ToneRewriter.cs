@@ -37,10 +37,10 @@ public static partial class ToneRewriter
         ArgumentNullException.ThrowIfNull(text);
         var result = ProtectedUrls.Around(text, t => tone switch
         {
-            Tone.Friendly => Finish(Phrases.Replace(t, Contractions), exclamations: 1, emoji, EmojiPolicy.Welcome, "🙂"),
+            Tone.Friendly => Finish(Contract(t), exclamations: 1, emoji, EmojiPolicy.Welcome, "🙂"),
             Tone.Professional => Finish(Phrases.Replace(Expand(t), Slang), exclamations: 0, EmojiPolicy.None, EmojiPolicy.None, ""),
-            Tone.Playful => Finish(Phrases.Replace(t, Contractions), exclamations: 2, emoji, EmojiPolicy.Sparing, "✨"),
-            Tone.Concise => Finish(Phrases.Replace(Phrases.Replace(t, Filler), Contractions), exclamations: 0, EmojiPolicy.None, EmojiPolicy.None, ""),
+            Tone.Playful => Finish(Contract(t), exclamations: 2, emoji, EmojiPolicy.Sparing, "✨"),
+            Tone.Concise => Finish(Contract(Phrases.Replace(t, Filler)), exclamations: 0, EmojiPolicy.None, EmojiPolicy.None, ""),
             _ => t,
         });
         return GrammarFixer.Fix(result);
@@ -52,6 +52,9 @@ public static partial class ToneRewriter
 
     /// <summary>Removes filler words and phrases ("really", "in order to" → "to").</summary>
     public static string RemoveFiller(string text) => GrammarFixer.Fix(ProtectedUrls.Around(text, t => Phrases.Replace(t, Filler)));
+
+    /// <summary>Contracts only mid-clause: "we're here" is English, "that's who we're." is not.</summary>
+    private static string Contract(string text) => Phrases.Replace(text, Contractions, beforeAWord: true);
 
     private static string Expand(string text) => Phrases.Replace(text, Contractions.Select(c => (c.To, c.From)));
 

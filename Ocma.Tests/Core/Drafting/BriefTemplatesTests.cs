@@ -25,7 +25,7 @@ public sealed class BriefTemplatesTests
 
         Assert.Equal(3, drafts.Distinct().Count());
         Assert.All(drafts, d => Assert.Contains("cold brew is back", d, StringComparison.OrdinalIgnoreCase));
-        Assert.StartsWith("News: cold brew is back.", drafts[1], StringComparison.Ordinal);
+        Assert.StartsWith("News: Cold brew is back.", drafts[1], StringComparison.Ordinal);
     }
 
     [Fact]

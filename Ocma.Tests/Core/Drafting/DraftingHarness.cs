@@ -86,8 +86,9 @@ public sealed class DraftingHarness : IAsyncDisposable
         ["OpenAI:BaseUrl"] = server.ApiBase,
         ["OpenAI:Model"] = model,
         ["OpenAI:ApiKey"] = server.ExpectedKey,
-        [$"Prices:{model}:InputPerMillion"] = "2.00",
-        [$"Prices:{model}:OutputPerMillion"] = "8.00",
+        ["Prices:0:Model"] = model,
+        ["Prices:0:InputPerMillion"] = "2.00",
+        ["Prices:0:OutputPerMillion"] = "8.00",
     };
 
     public static Dictionary<string, string?> Anthropic(Ocma.Tests.Fakes.Ai.FakeAnthropicServer server) => new()

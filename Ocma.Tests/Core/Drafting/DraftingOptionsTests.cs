@@ -16,6 +16,15 @@ public sealed class DraftingOptionsTests
         return provider.GetRequiredService<IOptions<DraftingOptions>>().Value;
     }
 
+    private sealed class StaticOptions(DraftingOptions value) : IOptionsMonitor<DraftingOptions>
+    {
+        public DraftingOptions CurrentValue => value;
+
+        public DraftingOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<DraftingOptions, string?> listener) => null;
+    }
+
     [Fact]
     public void Bind_NoSettings_BuiltInDefault() => Assert.Equal(DraftingProviderKind.BuiltIn, Resolve([]).Provider);
 
@@ -30,17 +39,25 @@ public sealed class DraftingOptionsTests
     [Fact]
     public void Bind_NegativePrice_FailsNamingTheModel()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Drafting:Prices:gpt-x:InputPerMillion"] = "-1" }));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Drafting:Prices:0:Model"] = "gpt-x", ["Drafting:Prices:0:InputPerMillion"] = "-1" }));
 
-        Assert.Contains("Drafting:Prices:gpt-x", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Drafting:Prices:0 (gpt-x) must not be negative.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Bind_PriceTable_ReadsDecimalsPerModel()
     {
-        var options = Resolve(new() { ["Drafting:Prices:gpt-4o-mini:InputPerMillion"] = "0.15", ["Drafting:Prices:gpt-4o-mini:OutputPerMillion"] = "0.60" });
+        var options = Resolve(new()
+        {
+            ["Drafting:Prices:0:Model"] = "gpt-4o-mini", ["Drafting:Prices:0:InputPerMillion"] = "0.15", ["Drafting:Prices:0:OutputPerMillion"] = "0.60",
+            ["Drafting:Prices:1:Model"] = "llama3:8b",
+        });
+        var prices = new PriceTable(new StaticOptions(options));
 
-        Assert.Equal((0.15m, 0.60m), (options.Prices["GPT-4o-mini"].InputPerMillion, options.Prices["gpt-4o-mini"].OutputPerMillion));
+        Assert.Equal(0.75m, prices.Cost("GPT-4o-mini", 1_000_000, 1_000_000));
+        Assert.Equal(0m, prices.Cost("llama3:8b", 5_000, 5_000));
+        Assert.True(prices.IsPriced("llama3:8b"));
+        Assert.False(prices.IsPriced("gpt-5"));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class GrammarFixerTests
     [InlineData("first line.\n\n\n\nsecond line", "First line.\n\nSecond line")]
     [InlineData("i think i'm ready", "I think I'm ready")]
     [InlineData("Fast,cheap;good", "Fast, cheap; good")]
+    [InlineData("bring snacks, e.g. fruit. then relax", "Bring snacks, e.g. fruit. Then relax")]
     public void Fix_SimpleMistakes_Corrected(string input, string expected) => Assert.Equal(expected, GrammarFixer.Fix(input));
 
     [Fact]

@@ -14,6 +14,14 @@ public sealed class ToneRewriterTests
     }
 
     [Fact]
+    public void Apply_FriendlyPhraseEndingAClause_NotContracted()
+    {
+        var text = ToneRewriter.Apply("This is who we are. We are proud of it.", Tone.Friendly, EmojiPolicy.Sparing);
+
+        Assert.Equal("This is who we are! We're proud of it.", text);
+    }
+
+    [Fact]
     public void Apply_FriendlyWithEmojiWelcome_AddsOneEmoji()
     {
         var text = ToneRewriter.Apply("We are open on Sunday.", Tone.Friendly, EmojiPolicy.Welcome);
