@@ -6,7 +6,7 @@ using Ocma.Core.Data;
 namespace Ocma.Core.Drafting;
 
 /// <summary>Reads and saves a brand's voice (one row per brand).</summary>
-public sealed class BrandVoiceService(IDbContextFactory<OcmaDbContext> dbFactory, TimeProvider time)
+public sealed class BrandVoiceService(IDbContextFactory<OcmaDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
     public async Task<BrandVoice> GetAsync(int brandId, CancellationToken cancellationToken)
     {
@@ -14,10 +14,16 @@ public sealed class BrandVoiceService(IDbContextFactory<OcmaDbContext> dbFactory
         return await db.BrandVoices.AsNoTracking().SingleOrDefaultAsync(v => v.BrandId == brandId, cancellationToken) ?? BrandVoice.Default(brandId);
     }
 
-    /// <summary>Saves the voice; returns what to fix, in words, and saves nothing when there is anything to fix.</summary>
-    public async Task<IReadOnlyList<string>> SaveAsync(BrandVoice voice, string actorUserId, string actorName, CancellationToken cancellationToken)
+    /// <summary>Saves the voice (Admins and Editors); returns what to fix, in words, and saves nothing when there is anything to fix.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(BrandVoice voice, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(voice);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanPublish)
+        {
+            return ["Only Admins and Editors can change a brand's voice and AI budget."];
+        }
+
         var problems = Validate(voice);
         if (problems.Count > 0)
         {
@@ -44,15 +50,12 @@ public sealed class BrandVoiceService(IDbContextFactory<OcmaDbContext> dbFactory
         row.EmojiPolicy = voice.EmojiPolicy;
         row.MonthlyBudget = voice.MonthlyBudget;
         row.UpdatedUtc = time.GetUtcNow().UtcDateTime;
-        db.AuditEvents.Add(new AuditEvent
-        {
-            AtUtc = row.UpdatedUtc,
-            UserId = actorUserId,
-            Actor = actorName,
-            Action = "brand.voice.updated",
-            Subject = string.Create(CultureInfo.InvariantCulture, $"brand {voice.BrandId}"),
-            Details = voice.MonthlyBudget is { } budget ? string.Create(CultureInfo.InvariantCulture, $"monthly AI budget {budget:0.00}") : null,
-        });
+        audit.Add(
+            db,
+            actor,
+            "brand.voice.updated",
+            string.Create(CultureInfo.InvariantCulture, $"brand {voice.BrandId}"),
+            voice.MonthlyBudget is { } budget ? string.Create(CultureInfo.InvariantCulture, $"monthly AI budget {budget:0.00}") : null);
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }

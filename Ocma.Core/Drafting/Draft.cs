@@ -43,8 +43,13 @@ public sealed record DraftChannel(string Key, string Name, Func<Connectors.PostC
 /// <summary>The variant for one channel and how it fares against the channel's rules.</summary>
 public sealed record ChannelVariant(DraftChannel Channel, Draft Draft, Connectors.ContentValidation Validation);
 
-/// <summary>Who is drafting, for which brand (and post), and whether they asked for the built-in drafter.</summary>
-public sealed record DraftContext(string UserId, string UserName, int BrandId, int? PostId = null, bool BuiltInOnly = false);
+/// <summary>Who is drafting (their roles decide whether they may), for which brand (and post), and whether they asked for the built-in drafter.</summary>
+public sealed record DraftContext(Audit.Actor Actor, int BrandId, int? PostId = null, bool BuiltInOnly = false)
+{
+    internal string UserId => Actor.UserId ?? "";
+
+    internal string UserName => Actor.Name;
+}
 
 /// <summary>The rewrites the composer offers.</summary>
 public enum RewriteKind

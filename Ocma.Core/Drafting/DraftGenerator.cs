@@ -23,6 +23,11 @@ public sealed partial class DraftGenerator(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(task);
+        if (!context.Actor.CanCompose || context.Actor.UserId is null)
+        {
+            return new Outcome(null, DraftingMessages.NotAllowed, null);
+        }
+
         var provider = providers.For(context);
         BudgetStatus? budget = null;
         if (!provider.IsBuiltIn)

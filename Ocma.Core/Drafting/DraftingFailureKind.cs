@@ -21,4 +21,6 @@ public enum DraftingFailureKind
     Unavailable,
     /// <summary>The brand's monthly AI budget is spent.</summary>
     BudgetExhausted,
+    /// <summary>The person's role may not draft (Viewers).</summary>
+    NotAllowed,
 }

@@ -6,6 +6,9 @@ public static class DraftingMessages
     public static DraftingFailure NotConfigured(string provider, string secretName) => new(DraftingFailureKind.NotConfigured,
         $"No {provider} key is set: an Admin should add it under Admin → Secrets ({secretName}), or switch drafting to the built-in drafter.");
 
+    public static readonly DraftingFailure NotAllowed = new(DraftingFailureKind.NotAllowed,
+        "Your role cannot draft posts. Ask an Admin for the Contributor or Editor role.");
+
     public static DraftingFailure Auth(string provider, string? code) => new(DraftingFailureKind.Auth,
         $"The {provider} key was refused: an Admin should replace it under Admin → Secrets.", code);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ocma.Core.Audit;
 using Ocma.Core.Secrets;
 
 namespace Ocma.Core.Drafting;
@@ -20,7 +21,8 @@ public static class DraftingRegistration
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<SecretVault>();
+        services.TryAddSingleton<SecretVault>();
+        services.TryAddSingleton<AuditLog>();
         services.AddSingleton<BuiltInDrafter>();
         services.AddSingleton<PriceTable>();
         services.AddTransient<ApiKeySource>();

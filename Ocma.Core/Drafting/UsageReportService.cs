@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Audit;
 using Ocma.Core.Data;
 
 namespace Ocma.Core.Drafting;
@@ -6,8 +7,20 @@ namespace Ocma.Core.Drafting;
 /// <summary>AI usage for the Admin page: a month's totals by user, brand and model, and a per-day series for the chart.</summary>
 public sealed class UsageReportService(IDbContextFactory<OcmaDbContext> dbFactory)
 {
-    public async Task<UsageReport> GetMonthAsync(int year, int month, CancellationToken cancellationToken)
+    /// <summary>One calendar month (UTC). Admins only.</summary>
+    public async Task<Result<UsageReport>> GetMonthAsync(Actor actor, int year, int month, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UsageReport>("Only Admins can see AI usage and cost.");
+        }
+
+        if (year is < 2000 or > 9999 || month is < 1 or > 12)
+        {
+            return Result.Fail<UsageReport>("Pick a month between January 2000 and December 9999.");
+        }
+
         var start = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc);
         var end = start.AddMonths(1);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -17,7 +17,7 @@ public sealed class BrandVoiceServiceTests
                 BrandId = 1, Description = " Warm. ", WordsToAvoid = ["guarantee", " ", "Guarantee", "cheap"], RequiredDisclosures = ["#ad"],
                 Hashtags = ["acme coffee", "#Porto"], EmojiPolicy = EmojiPolicy.Welcome, MonthlyBudget = 12.5m,
             },
-            "admin-1", "Admin", CancellationToken.None);
+            DraftingHarness.Admin, CancellationToken.None);
         var voice = await service.GetAsync(1, CancellationToken.None);
 
         Assert.Empty(problems);
@@ -37,8 +37,8 @@ public sealed class BrandVoiceServiceTests
         await using var app = await DraftingHarness.StartAsync();
         var service = app.Get<BrandVoiceService>();
 
-        await service.SaveAsync(new BrandVoice { BrandId = 1, Description = "First" }, "a", "A", CancellationToken.None);
-        await service.SaveAsync(new BrandVoice { BrandId = 1, Description = "Second" }, "a", "A", CancellationToken.None);
+        await service.SaveAsync(new BrandVoice { BrandId = 1, Description = "First" }, DraftingHarness.Admin, CancellationToken.None);
+        await service.SaveAsync(new BrandVoice { BrandId = 1, Description = "Second" }, DraftingHarness.Admin, CancellationToken.None);
 
         await using var db = await app.DbAsync();
         Assert.Equal("Second", (await db.BrandVoices.SingleAsync()).Description);
@@ -49,7 +49,7 @@ public sealed class BrandVoiceServiceTests
     {
         await using var app = await DraftingHarness.StartAsync();
 
-        var problems = await app.Get<BrandVoiceService>().SaveAsync(new BrandVoice { BrandId = 1, MonthlyBudget = -1m }, "a", "A", CancellationToken.None);
+        var problems = await app.Get<BrandVoiceService>().SaveAsync(new BrandVoice { BrandId = 1, MonthlyBudget = -1m }, DraftingHarness.Admin, CancellationToken.None);
 
         Assert.Equal(["The monthly AI budget cannot be negative; leave it empty to use the default."], problems);
         await using var db = await app.DbAsync();
@@ -64,5 +64,18 @@ public sealed class BrandVoiceServiceTests
         var voice = await app.Get<BrandVoiceService>().GetAsync(2, CancellationToken.None);
 
         Assert.Equal((2, "", EmojiPolicy.Sparing, (decimal?)null), (voice.BrandId, voice.Description, voice.EmojiPolicy, voice.MonthlyBudget));
+    }
+
+    [Fact]
+    public async Task SaveAsync_Contributor_RefusedAndNothingSaved()
+    {
+        await using var app = await DraftingHarness.StartAsync();
+        var contributor = new Ocma.Core.Audit.Actor("c-1", "Cat", new HashSet<string> { Ocma.Core.Identity.Roles.Contributor });
+
+        var problems = await app.Get<BrandVoiceService>().SaveAsync(new BrandVoice { BrandId = 1, Description = "Loud" }, contributor, CancellationToken.None);
+
+        Assert.Equal(["Only Admins and Editors can change a brand's voice and AI budget."], problems);
+        await using var db = await app.DbAsync();
+        Assert.Empty(await db.BrandVoices.ToListAsync());
     }
 }

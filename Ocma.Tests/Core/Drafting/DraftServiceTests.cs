@@ -230,6 +230,20 @@ public sealed class DraftServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftFromBriefAsync_Viewer_RefusedWithoutCallingTheProviderOrRecording()
+    {
+        await using var app = await DraftingHarness.StartAsync(DraftingHarness.OpenAI(_server));
+
+        var result = await app.Get<DraftService>().DraftFromBriefAsync(new DraftContext(DraftingHarness.Viewer, DraftingHarness.BrandId), "brief", null, CancellationToken.None);
+
+        Assert.Equal(DraftingFailureKind.NotAllowed, result.Failure?.Kind);
+        Assert.Equal("Your role cannot draft posts. Ask an Admin for the Contributor or Editor role.", result.Failure!.Message);
+        Assert.Empty(_server.Journal);
+        await using var db = await app.DbAsync();
+        Assert.Empty(await db.AiUsages.ToListAsync());
+    }
+
+    [Fact]
     public async Task RewriteAsync_BuiltInTone_RewritesAndRecords()
     {
         await using var app = await DraftingHarness.StartAsync();

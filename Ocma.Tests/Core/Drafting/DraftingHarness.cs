@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Data;
 using Ocma.Core.Drafting;
+using Ocma.Core.Identity;
 
 namespace Ocma.Tests.Core.Drafting;
 
@@ -36,7 +38,13 @@ public sealed class DraftingHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static DraftContext Context(int brandId = BrandId, bool builtInOnly = false) => new("user-1", "Ana", brandId, null, builtInOnly);
+    public static readonly Actor Editor = new("user-1", "Ana", new HashSet<string> { Roles.Editor });
+
+    public static readonly Actor Admin = new("admin-1", "Admin", new HashSet<string> { Roles.Admin });
+
+    public static readonly Actor Viewer = new("viewer-1", "Vic", new HashSet<string> { Roles.Viewer });
+
+    public static DraftContext Context(int brandId = BrandId, bool builtInOnly = false) => new(Editor, brandId, null, builtInOnly);
 
     /// <summary>Settings under "Drafting:"; fast retries and a short timeout unless a test says otherwise.</summary>
     public static async Task<DraftingHarness> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
@@ -103,7 +111,7 @@ public sealed class DraftingHarness : IAsyncDisposable
 
     public async Task SaveVoiceAsync(BrandVoice voice)
     {
-        var problems = await Get<BrandVoiceService>().SaveAsync(voice, "admin-1", "Admin", CancellationToken.None);
+        var problems = await Get<BrandVoiceService>().SaveAsync(voice, Admin, CancellationToken.None);
         Assert.Empty(problems);
     }
 

@@ -27,7 +27,7 @@ public sealed class UsageReportServiceTests
             await db.SaveChangesAsync();
         }
 
-        var report = await app.Get<UsageReportService>().GetMonthAsync(2026, 11, CancellationToken.None);
+        var report = (await app.Get<UsageReportService>().GetMonthAsync(DraftingHarness.Admin, 2026, 11, CancellationToken.None)).Value;
 
         Assert.Equal(new UsageTotal("All", 5, 1, 500, 50, 0.75m), report.Total);
         Assert.Equal([new UsageTotal("Ben", 2, 0, 200, 20, 0.40m), new UsageTotal("Ana", 3, 1, 300, 30, 0.35m)], report.ByUser);
@@ -37,5 +37,15 @@ public sealed class UsageReportServiceTests
         Assert.Equal(new DailyUsage(new DateOnly(2026, 11, 1), 2, 220, 0.15m), report.Days[0]);
         Assert.Equal(new DailyUsage(new DateOnly(2026, 11, 2), 0, 0, 0m), report.Days[1]);
         Assert.Equal(0.20m, report.Days[29].Cost);
+    }
+
+    [Fact]
+    public async Task GetMonthAsync_NotAnAdmin_Refused()
+    {
+        await using var app = await DraftingHarness.StartAsync();
+
+        var result = await app.Get<UsageReportService>().GetMonthAsync(DraftingHarness.Editor, 2026, 11, CancellationToken.None);
+
+        Assert.Equal("Only Admins can see AI usage and cost.", result.Error);
     }
 }
