@@ -51,6 +51,16 @@ public sealed record DraftContext(Audit.Actor Actor, int BrandId, int? PostId = 
     internal string UserName => Actor.Name;
 }
 
+/// <summary>A provider as people see it.</summary>
+public sealed record DraftingProviderInfo(string Name, string DisplayName, string Model, bool IsBuiltIn)
+{
+    public static DraftingProviderInfo Of(IDraftingProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return new(provider.Name, provider.DisplayName, provider.Model, provider.IsBuiltIn);
+    }
+}
+
 /// <summary>The rewrites the composer offers.</summary>
 public enum RewriteKind
 {

@@ -5,10 +5,13 @@ using Ocma.Core.Drafting.Offline;
 namespace Ocma.Core.Drafting;
 
 /// <summary>The composer's drafting use cases. Every generation is labelled with its provider and model, costed, and recorded.</summary>
-public sealed partial class DraftService(DraftGenerator generator, BrandVoiceService voices)
+public sealed partial class DraftService(DraftGenerator generator, BrandVoiceService voices, DraftingProviders providers)
 {
     [GeneratedRegex(@"#?[\p{L}\p{N}_]+")]
     private static partial Regex TagWord();
+
+    /// <summary>What drafts by default, for the composer's label (e.g. "OpenAI · gpt-4o-mini" or "Built-in drafter (no AI)").</summary>
+    public DraftingProviderInfo CurrentProvider => DraftingProviderInfo.Of(providers.Configured);
 
     public async Task<DraftingResult<Draft>> DraftFromBriefAsync(DraftContext context, string brief, Tone? tone, CancellationToken cancellationToken)
     {

@@ -99,6 +99,7 @@ public sealed class DraftServiceTests : IAsyncLifetime
         var draft = (await app.Get<DraftService>().DraftFromBriefAsync(DraftingHarness.Context(), "cold brew returns monday", null, CancellationToken.None)).Value;
 
         Assert.Equal(("built-in", "rules-v1", "Built-in drafter (no AI)", 0m), (draft.Provider, draft.Model, draft.ProviderDisplayName, draft.Cost));
+        Assert.Equal(new DraftingProviderInfo("built-in", "Built-in drafter (no AI)", "rules-v1", true), app.Get<DraftService>().CurrentProvider);
         Assert.True(draft.IsBuiltIn);
         Assert.Equal("Cold brew returns monday. #ad\n\n#AcmeCoffee", draft.Text);
         await using var db = await app.DbAsync();
