@@ -56,6 +56,11 @@ public sealed class DraftingOptions : IValidatableObject
             {
                 yield return problem;
             }
+
+            if (OpenAI.MaxTokensParameter is not ("max_tokens" or "max_completion_tokens"))
+            {
+                yield return new ValidationResult("Drafting:OpenAI:MaxTokensParameter must be max_tokens or max_completion_tokens.", ["OpenAI.MaxTokensParameter"]);
+            }
         }
 
         if (Provider == DraftingProviderKind.Anthropic)
@@ -123,6 +128,9 @@ public sealed class OpenAIOptions
 
     /// <summary>Header that carries the key: "Authorization" sends "Bearer {key}"; Azure-style gateways use "api-key".</summary>
     public string ApiKeyHeader { get; set; } = "Authorization";
+
+    /// <summary>"max_tokens" (most servers) or "max_completion_tokens" (newer OpenAI models refuse the former).</summary>
+    public string MaxTokensParameter { get; set; } = "max_tokens";
 
     /// <summary>Local servers (Ollama, LM Studio) need no key.</summary>
     public bool RequiresKey { get; set; } = true;

@@ -35,11 +35,11 @@ public sealed class OpenAICompatibleProvider(
 
         using var request = new HttpRequestMessage(HttpMethod.Post, ProviderHttp.Endpoint(settings.BaseUrl, "/chat/completions"))
         {
-            Content = JsonContent.Create(new
+            Content = JsonContent.Create(new Dictionary<string, object>
             {
-                model = settings.Model,
-                messages = new object[] { new { role = "system", content = prompt.System }, new { role = "user", content = prompt.User } },
-                max_tokens = prompt.MaxTokens,
+                ["model"] = settings.Model,
+                ["messages"] = new object[] { new { role = "system", content = prompt.System }, new { role = "user", content = prompt.User } },
+                [settings.MaxTokensParameter] = prompt.MaxTokens,
             }),
         };
         await request.Content.LoadIntoBufferAsync(cancellationToken); // so a retry can send it again

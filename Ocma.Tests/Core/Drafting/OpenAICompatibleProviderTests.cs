@@ -261,6 +261,20 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompleteAsync_NewerModelTokenParameter_SentUnderThatName()
+    {
+        var settings = DraftingHarness.OpenAI(_server);
+        settings["OpenAI:MaxTokensParameter"] = "max_completion_tokens";
+        await using var app = await DraftingHarness.StartAsync(settings);
+
+        await app.Get<OpenAICompatibleProvider>().CompleteAsync(Prompt, CancellationToken.None);
+
+        using var body = JsonDocument.Parse(Assert.Single(_server.Journal).Body);
+        Assert.Equal(300, body.RootElement.GetProperty("max_completion_tokens").GetInt32());
+        Assert.False(body.RootElement.TryGetProperty("max_tokens", out _));
+    }
+
+    [Fact]
     public async Task CompleteAsync_LocalServerWithoutKey_SendsNoCredentials()
     {
         var settings = DraftingHarness.OpenAI(_server);
