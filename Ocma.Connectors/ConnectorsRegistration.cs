@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ocma.Connectors.Bluesky;
+using Ocma.Connectors.LinkedIn;
+using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
+using Ocma.Connectors.X;
 using Ocma.Core.Connectors;
 
 namespace Ocma.Connectors;
@@ -12,6 +16,10 @@ public static class ConnectorsRegistration
     {
         services.AddSingleton<ConnectorRegistry>();
         services.AddSandboxConnector(configuration);
+        services.AddMastodonConnector(configuration);
+        services.AddBlueskyConnector(configuration);
+        services.AddXConnector(configuration);
+        services.AddLinkedInConnector(configuration);
         return services;
     }
 }

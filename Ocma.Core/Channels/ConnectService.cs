@@ -3,7 +3,10 @@ using Ocma.Core.Connectors;
 
 namespace Ocma.Core.Channels;
 
-/// <summary>The OAuth round trip: start (consent URL with protected state and PKCE) and complete (state checked once, code exchanged once).</summary>
+/// <summary>
+/// Connecting accounts: the OAuth round trip (start with protected state and PKCE, complete with the state
+/// checked once and the code exchanged once), per-server app registration, and app-password sign-in.
+/// </summary>
 public sealed class ConnectService(
     ConnectorRegistry connectors,
     PlatformAppResolver apps,
@@ -23,15 +26,15 @@ public sealed class ConnectService(
             return Result.Fail<Uri>($"'{platformKey}' is not a platform this installation can connect.");
         }
 
-        var app = await apps.FindAsync(platformKey, cancellationToken);
-        if (app is null)
+        var app = await ResolveAppAsync(connector, instanceUrl, redirectUri, cancellationToken);
+        if (!app.Succeeded)
         {
-            return Result.Fail<Uri>($"{connector.Descriptor.DisplayName} has no app credentials yet: an Admin sets its client id and secret under Admin → Secrets.");
+            return Result.Fail<Uri>(app.Error!);
         }
 
         var verifier = Pkce.NewVerifier();
         var state = stateCodec.Seal(new OAuthState(OAuthStateCodec.NewNonce(), actor.UserId, brandId, platformKey, verifier, returnUrl, instanceUrl));
-        return connector.BuildAuthorizationUrl(new AuthorizationStart(redirectUri, state, Pkce.Challenge(verifier), app, instanceUrl));
+        return connector.BuildAuthorizationUrl(new AuthorizationStart(redirectUri, state, Pkce.Challenge(verifier), app.Value, instanceUrl));
     }
 
     public async Task<Result<ConnectOutcome>> CompleteAsync(string platformKey, string? code, string? sealedState, string? error, Uri redirectUri, Actor actor, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ public sealed class ConnectService(
         }
 
         var connector = connectors.Get(platformKey);
-        var app = await apps.FindAsync(platformKey, cancellationToken);
+        var app = await apps.FindAsync(platformKey, connector is IAppRegisteringConnector ? state.InstanceUrl : null, cancellationToken);
         if (app is null)
         {
             return Result.Fail<ConnectOutcome>("The platform's app credentials were removed while connecting.");
@@ -67,6 +70,53 @@ public sealed class ConnectService(
 
         var saved = await channels.SaveConnectedAsync(state.BrandId, platformKey, exchanged.Value.Accounts, actor, cancellationToken);
         return new ConnectOutcome(saved, state.ReturnUrl);
+    }
+
+    /// <summary>Platforms that sign in with a handle and an app password (Bluesky): no browser round trip.</summary>
+    public async Task<Result<IReadOnlyList<ChannelSummary>>> ConnectWithPasswordAsync(string platformKey, int brandId, string handle, string appPassword, string? serviceUrl, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.CanPublish)
+        {
+            return Result.Fail<IReadOnlyList<ChannelSummary>>("Only Editors and Admins can connect channels.");
+        }
+
+        if (connectors.Find(platformKey) is not IPasswordConnector connector)
+        {
+            return Result.Fail<IReadOnlyList<ChannelSummary>>($"'{platformKey}' does not sign in with an app password.");
+        }
+
+        if (string.IsNullOrWhiteSpace(handle) || string.IsNullOrWhiteSpace(appPassword))
+        {
+            return Result.Fail<IReadOnlyList<ChannelSummary>>("Enter the account's handle and an app password.");
+        }
+
+        var connected = await connector.ConnectWithPasswordAsync(handle.Trim(), appPassword.Trim(), string.IsNullOrWhiteSpace(serviceUrl) ? null : serviceUrl.Trim(), cancellationToken);
+        if (!connected.Succeeded)
+        {
+            return Result.Fail<IReadOnlyList<ChannelSummary>>($"Could not sign in: {connected.Failure!.Message}");
+        }
+
+        return Result<IReadOnlyList<ChannelSummary>>.Ok(await channels.SaveConnectedAsync(brandId, platformKey, connected.Value.Accounts, actor, cancellationToken));
+    }
+
+    private async Task<Result<PlatformApp>> ResolveAppAsync(ISocialConnector connector, string? instanceUrl, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        var name = connector.Descriptor.DisplayName;
+        if (connector is IAppRegisteringConnector registering)
+        {
+            if (string.IsNullOrWhiteSpace(instanceUrl))
+            {
+                return Result.Fail<PlatformApp>($"Enter your {name} server's address, e.g. https://mastodon.social.");
+            }
+
+            var registered = await apps.FindOrRegisterAsync(registering, connector.Descriptor.Key, instanceUrl, redirectUri, cancellationToken);
+            return registered.Succeeded ? registered.Value : Result.Fail<PlatformApp>($"{name} at {instanceUrl} did not accept Ocma's app: {registered.Failure!.Message}");
+        }
+
+        var app = await apps.FindAsync(connector.Descriptor.Key, null, cancellationToken);
+        return app is not null
+            ? app
+            : Result.Fail<PlatformApp>($"{name} has no app credentials yet: an Admin sets its client id and secret under Admin → Secrets ({connector.Descriptor.Key}:client_id and {connector.Descriptor.Key}:client_secret).");
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class CredentialsService(
                 return ConnectorResult<ChannelCredentials>.Success(current); // another caller refreshed while we waited
             }
 
-            var app = await apps.FindAsync(channel.PlatformKey, cancellationToken);
+            var app = await apps.FindAsync(channel.PlatformKey, current.InstanceUrl, cancellationToken);
             var refreshed = app is null
                 ? ConnectorResult<ChannelCredentials>.Fail(FailureKind.Misconfigured, "The platform's app credentials are missing.")
                 : await connector.RefreshAsync(new RefreshRequest(current, app), cancellationToken);

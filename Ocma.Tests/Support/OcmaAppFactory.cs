@@ -12,7 +12,10 @@ namespace Ocma.Tests.Support;
 /// The real app on SQLite in a throw-away data directory. Two factories given the same directory behave like
 /// the same installation restarted. <see cref="StartOnLoopback"/> serves it on a real 127.0.0.1 port for browsers.
 /// </summary>
-public sealed class OcmaAppFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class OcmaAppFactory(
+    string? dataDirectory = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? NewDataDirectory();
 
@@ -41,6 +44,10 @@ public sealed class OcmaAppFactory(string? dataDirectory = null, IReadOnlyDictio
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            configureServices?.Invoke(services);
+        });
     }
 }

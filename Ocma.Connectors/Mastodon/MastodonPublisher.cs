@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ocma.Connectors.Shared;
+using Ocma.Core.Connectors;
+
+namespace Ocma.Connectors.Mastodon;
+
+/// <summary>One publish or lookup: upload images, wait until the server processed them, post the status.</summary>
+internal sealed partial class MastodonPublisher(MastodonApiClient client, MastodonOptions options)
+{
+    public async Task<ConnectorResult<PublishedPost>> PublishAsync(PublishRequest request, Uri instance, CancellationToken cancellationToken)
+    {
+        var token = request.Credentials.AccessToken;
+        var mediaIds = new List<string>();
+        foreach (var item in request.Content.Media)
+        {
+            var uploaded = await UploadAsync(instance, token, item, cancellationToken);
+            if (!uploaded.Succeeded)
+            {
+                return uploaded.Failure!;
+            }
+
+            mediaIds.Add(uploaded.Value);
+        }
+
+        var status = new MastodonStatusRequest(request.Content.Text, mediaIds.Count > 0 ? mediaIds : null, options.Visibility);
+        var posted = await client.PostStatusAsync(instance, token, status, request.IdempotencyKey, cancellationToken);
+        return posted.Succeeded ? ToPost(posted.Value) : posted.Failure!;
+    }
+
+    public async Task<ConnectorResult<PublishedPost?>> LookupAsync(LookupRequest request, Uri instance, CancellationToken cancellationToken)
+    {
+        var recent = await client.RecentStatusesAsync(instance, request.Credentials.AccessToken, request.Credentials.AccountId, cancellationToken);
+        if (!recent.Succeeded)
+        {
+            return recent.Failure!;
+        }
+
+        var wanted = Normalize(request.Content.Text);
+        var since = new DateTimeOffset(DateTime.SpecifyKind(request.SentAfterUtc, DateTimeKind.Utc)).AddMinutes(-2);
+        var match = recent.Value.FirstOrDefault(s => s.CreatedAt >= since && Normalize(PlainText(s.Content)) == wanted);
+        return ConnectorResult<PublishedPost?>.Success(match is null ? null : ToPost(match).Value);
+    }
+
+    private async Task<ConnectorResult<string>> UploadAsync(Uri instance, string token, MediaItem item, CancellationToken cancellationToken)
+    {
+        await using var stream = await item.OpenRead(cancellationToken);
+        var uploaded = await client.UploadMediaAsync(instance, token, item, stream, cancellationToken);
+        if (!uploaded.Succeeded || uploaded.Value.Url is not null)
+        {
+            return uploaded.Succeeded ? ConnectorResult<string>.Success(uploaded.Value.Id) : uploaded.Failure!;
+        }
+
+        for (var attempt = 0; attempt < options.MediaPollAttempts; attempt++)
+        {
+            await Task.Delay(options.MediaPollInterval, cancellationToken);
+            var state = await client.GetMediaAsync(instance, token, uploaded.Value.Id, cancellationToken);
+            if (!state.Succeeded)
+            {
+                return state.Failure!;
+            }
+
+            if (state.Value is not null)
+            {
+                return ConnectorResult<string>.Success(uploaded.Value.Id);
+            }
+        }
+
+        return ConnectorResult<string>.Fail(FailureKind.Transient, $"The Mastodon server is still processing '{item.FileName}'; Ocma will try again.");
+    }
+
+    private static ConnectorResult<PublishedPost> ToPost(MastodonStatus status) =>
+        ConnectorResult<PublishedPost>.Success(new PublishedPost(status.Id, Uri.TryCreate(status.Url ?? status.Uri, UriKind.Absolute, out var url) ? url : null));
+
+    /// <summary>Mastodon returns posts as HTML; this gives back the words as typed.</summary>
+    internal static string PlainText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return string.Empty;
+        }
+
+        var text = LineBreak().Replace(html, "\n");
+        text = ParagraphBreak().Replace(text, "\n\n");
+        return WebUtility.HtmlDecode(Tag().Replace(text, string.Empty));
+    }
+
+    private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"</p>\s*<p>", RegexOptions.IgnoreCase)]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

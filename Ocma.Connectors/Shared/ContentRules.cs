@@ -1,0 +1,45 @@
+using Ocma.Core.Connectors;
+
+namespace Ocma.Connectors.Shared;
+
+/// <summary>The checks every platform shares, with messages that say what to fix. Pure and cheap.</summary>
+public static class ContentRules
+{
+    public static List<string> Check(PostContent content, ContentLimits limits, string platform, int length)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(content.Text) && content.Media.Count == 0)
+        {
+            problems.Add("Write some text or add an image: the post is empty.");
+        }
+
+        if (length > limits.MaxTextLength)
+        {
+            problems.Add($"Shorten the text by {length - limits.MaxTextLength} characters: {platform} allows {limits.MaxTextLength}.");
+        }
+
+        if (content.Media.Count > limits.MaxImages)
+        {
+            problems.Add(limits.MaxImages == 0
+                ? $"Remove the media: Ocma posts only text to {platform}."
+                : $"Remove {content.Media.Count - limits.MaxImages} image(s): {platform} allows {limits.MaxImages} per post.");
+        }
+
+        foreach (var item in content.Media)
+        {
+            if (!item.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"'{item.FileName}' is not an image: Ocma posts only images to {platform}.");
+            }
+            else if (limits.MaxImageBytes > 0 && item.Length > limits.MaxImageBytes)
+            {
+                problems.Add($"Use a smaller file than '{item.FileName}': {platform} accepts images up to {Describe(limits.MaxImageBytes)}.");
+            }
+        }
+
+        return problems;
+    }
+
+    private static string Describe(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+}

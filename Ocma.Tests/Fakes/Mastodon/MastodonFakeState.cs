@@ -1,0 +1,20 @@
+namespace Ocma.Tests.Fakes.Mastodon;
+
+public sealed record MastodonFakeApp(string ClientId, string ClientSecret, string[] RedirectUris, string[] Scopes);
+
+public sealed record MastodonFakeCode(string ClientId, string RedirectUri, string? Challenge, string ChallengeMethod, string Scope, DateTimeOffset IssuedAt)
+{
+    public bool Used { get; set; }
+}
+
+public sealed record MastodonFakeToken(string AccountId, string Scope)
+{
+    public bool Revoked { get; set; }
+}
+
+public sealed record MastodonFakeMedia(string Id, string AccountId)
+{
+    public int PollsLeft { get; set; }
+}
+
+public sealed record MastodonFakeStatus(string Id, string AccountId, string Text, DateTimeOffset CreatedAt, string? IdempotencyKey, IReadOnlyList<string> MediaIds);
