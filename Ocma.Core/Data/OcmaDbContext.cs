@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
+using Ocma.Core.Drafting;
 using Ocma.Core.Identity;
 using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
@@ -27,6 +28,12 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    public DbSet<BrandVoice> BrandVoices => Set<BrandVoice>();
+
+    public DbSet<AiUsage> AiUsages => Set<AiUsage>();
+
+    public DbSet<AiGeneration> AiGenerations => Set<AiGeneration>();
 
     public DbSet<SandboxAccount> SandboxAccounts => Set<SandboxAccount>();
 
