@@ -12,7 +12,7 @@ namespace Ocma.Tests.Connectors;
 /// <summary>The same basic promises, checked over every connector <c>AddOcmaConnectors</c> registers.</summary>
 public sealed partial class RegisteredConnectorsContractTests : IDisposable
 {
-    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin"];
+    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin", "facebook"];
 
     private readonly ServiceProvider _services = ConnectorHarness.Services(TimeProvider.System, new Dictionary<string, string?>(), (s, c) =>
     {
