@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Bluesky;
 using Ocma.Connectors.Facebook;
+using Ocma.Connectors.Instagram;
 using Ocma.Connectors.LinkedIn;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
@@ -22,6 +23,7 @@ public static class ConnectorsRegistration
         services.AddXConnector(configuration);
         services.AddLinkedInConnector(configuration);
         services.AddFacebookConnector(configuration);
+        services.AddInstagramConnector(configuration);
         return services;
     }
 }
