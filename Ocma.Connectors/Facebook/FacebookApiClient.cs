@@ -12,7 +12,7 @@ public sealed class FacebookApiClient(HttpClient http, IOptions<FacebookOptions>
     private readonly Uri _graph = new($"{options.Value.GraphBaseUrl.TrimEnd('/')}/{options.Value.GraphVersion}/");
 
     internal Task<ConnectorResult<OAuthTokens>> ExchangeCodeAsync(PlatformApp app, Uri redirectUri, string code, CancellationToken cancellationToken) =>
-        SendAsync<OAuthTokens>(Get(Query("oauth/access_token", ("client_id", app.ClientId), ("client_secret", app.ClientSecret ?? string.Empty), ("redirect_uri", redirectUri.ToString()), ("code", code)), null), cancellationToken);
+        SendAsync<OAuthTokens>(SafeRetryHandler.Once(Get(Query("oauth/access_token", ("client_id", app.ClientId), ("client_secret", app.ClientSecret ?? string.Empty), ("redirect_uri", redirectUri.ToString()), ("code", code)), null)), cancellationToken);
 
     internal Task<ConnectorResult<OAuthTokens>> LongLivedAsync(PlatformApp app, string shortLived, CancellationToken cancellationToken) =>
         SendAsync<OAuthTokens>(Get(Query("oauth/access_token", ("grant_type", "fb_exchange_token"), ("client_id", app.ClientId), ("client_secret", app.ClientSecret ?? string.Empty), ("fb_exchange_token", shortLived)), null), cancellationToken);

@@ -61,7 +61,7 @@ public sealed class InstagramApiClient(HttpClient http, IOptions<InstagramOption
         SendAsync<OAuthTokens>(new HttpRequestMessage(HttpMethod.Get, new Uri(_graph, $"access_token?grant_type=ig_exchange_token&client_secret={Uri.EscapeDataString(app.ClientSecret ?? string.Empty)}&access_token={Uri.EscapeDataString(shortLived)}")), null, cancellationToken);
 
     internal Task<ConnectorResult<OAuthTokens>> RefreshAsync(ChannelCredentials credentials, CancellationToken cancellationToken) =>
-        SendAsync<OAuthTokens>(new HttpRequestMessage(HttpMethod.Get, new Uri(_graph, $"refresh_access_token?grant_type=ig_refresh_token&access_token={Uri.EscapeDataString(credentials.AccessToken)}")), credentials.AccessTokenExpiresUtc, cancellationToken);
+        SendAsync<OAuthTokens>(SafeRetryHandler.Once(new HttpRequestMessage(HttpMethod.Get, new Uri(_graph, $"refresh_access_token?grant_type=ig_refresh_token&access_token={Uri.EscapeDataString(credentials.AccessToken)}"))), credentials.AccessTokenExpiresUtc, cancellationToken);
 
     internal Task<ConnectorResult<InstagramMe>> MeAsync(string token, DateTime? expires, CancellationToken cancellationToken) =>
         SendAsync<InstagramMe>(Api(HttpMethod.Get, "me?fields=user_id,username,name", token), expires, cancellationToken);

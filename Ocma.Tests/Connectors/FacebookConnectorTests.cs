@@ -53,6 +53,18 @@ public sealed class FacebookConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExchangeCodeAsync_GatewayErrorOnTheCodeExchange_IsNotRepeatedBecauseTheCodeIsSingleUse()
+    {
+        var code = await ConsentAsync(_connector);
+        _fake.Faults.Next("GET", "/v23.0/oauth/access_token", c => Microsoft.AspNetCore.Http.Results.StatusCode(502).ExecuteAsync(c));
+
+        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, string.Empty, App), default);
+
+        AssertFailed(result, FailureKind.Transient);
+        Assert.Single(_fake.Journal.Matching("GET", "/v23.0/oauth/access_token"));
+    }
+
+    [Fact]
     public async Task RefreshAsync_TokenStillValid_KeepsIt_PasswordChangedIsAuthRevoked()
     {
         var credentials = (await ConnectAsync(_connector))[0].Credentials;
