@@ -16,15 +16,17 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await MastodonFake.StartAsync();
-        _services = Services(_fake.Clock, new Dictionary<string, string?>
-        {
-            ["Connectors:Mastodon:AllowHttpInstances"] = "true",
-            ["Connectors:Mastodon:MediaPollInterval"] = "00:00:00.010",
-            ["Connectors:Mastodon:SafeRetryDelay"] = "00:00:00.010",
-            ["Connectors:Mastodon:Timeout"] = "00:00:00.500",
-        }, (s, c) => s.AddMastodonConnector(c));
+        _services = Provider(timeout: "00:00:10");
         _connector = _services.GetRequiredService<MastodonConnector>();
     }
+
+    private ServiceProvider Provider(string timeout) => Services(_fake.Clock, new Dictionary<string, string?>
+    {
+        ["Connectors:Mastodon:AllowHttpInstances"] = "true",
+        ["Connectors:Mastodon:MediaPollInterval"] = "00:00:00.010",
+        ["Connectors:Mastodon:SafeRetryDelay"] = "00:00:00.010",
+        ["Connectors:Mastodon:Timeout"] = timeout,
+    }, (s, c) => s.AddMastodonConnector(c));
 
     public async Task DisposeAsync()
     {
@@ -221,9 +223,10 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task PublishAsync_NoAnswerInTime_IsOutcomeUnknown()
     {
         var credentials = await ConnectAsync();
+        await using var impatient = Provider(timeout: "00:00:00.300");
         _fake.StallAfterCommitNext = TimeSpan.FromSeconds(3);
 
-        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Slow"), "key-9"), default);
+        var result = await impatient.GetRequiredService<MastodonConnector>().PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Slow"), "key-9"), default);
 
         AssertFailed(result, FailureKind.OutcomeUnknown);
         Assert.Equal(1, _fake.Journal.Count("POST", "/api/v1/statuses"));

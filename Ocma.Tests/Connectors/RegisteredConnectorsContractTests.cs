@@ -12,7 +12,7 @@ namespace Ocma.Tests.Connectors;
 /// <summary>The same basic promises, checked over every connector <c>AddOcmaConnectors</c> registers.</summary>
 public sealed partial class RegisteredConnectorsContractTests : IDisposable
 {
-    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin"];
+    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin", "facebook", "instagram"];
 
     private readonly ServiceProvider _services = ConnectorHarness.Services(TimeProvider.System, new Dictionary<string, string?>(), (s, c) =>
     {
@@ -65,8 +65,10 @@ public sealed partial class RegisteredConnectorsContractTests : IDisposable
         var connector = Connector(key);
         var limit = connector.Descriptor.Limits.MaxTextLength;
 
-        var atLimit = connector.Validate(PostContent.TextOnly(new string('a', limit)));
-        var over = connector.Validate(PostContent.TextOnly(new string('a', limit + 1)));
+        // Platforms that take images get one, so a platform that needs media (Instagram) is judged on its text alone.
+        IReadOnlyList<MediaItem> media = connector.Descriptor.Capabilities.HasFlag(ConnectorCapabilities.Images) ? [ConnectorHarness.Image()] : [];
+        var atLimit = connector.Validate(new PostContent(new string('a', limit), media));
+        var over = connector.Validate(new PostContent(new string('a', limit + 1), media));
 
         Assert.True(atLimit.IsValid, string.Join(" ", atLimit.Problems));
         Assert.Equal(limit, atLimit.Length);

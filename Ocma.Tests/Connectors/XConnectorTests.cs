@@ -88,6 +88,27 @@ public sealed class XConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExchangeCodeAsync_WithoutOfflineAccess_GetsNoRefreshToken_AndRefreshAsksForReconnect()
+    {
+        await using var services = Services(_fake.Clock, new Dictionary<string, string?>
+        {
+            ["Connectors:X:AuthorizeUrl"] = new Uri(_fake.BaseUrl, "i/oauth2/authorize").ToString(),
+            ["Connectors:X:ApiBaseUrl"] = _fake.BaseUrl.ToString(),
+            ["Connectors:X:Scopes"] = "tweet.read tweet.write users.read media.write",
+        }, (s, c) => s.AddXConnector(c));
+        var connector = services.GetRequiredService<XConnector>();
+        var verifier = Pkce.CreateVerifier();
+        var consent = await ConnectorHarness.ConsentAsync(connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.ChallengeFor(verifier), App)));
+
+        var credentials = Assert.Single((await connector.ExchangeCodeAsync(new CodeExchange(consent.Code!, RedirectUri, verifier, App), default)).Value.Accounts).Credentials;
+        var refresh = await connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+
+        Assert.Null(credentials.RefreshToken);
+        AssertFailed(refresh, FailureKind.AuthRevoked);
+        Assert.Equal(1, _fake.Journal.Count("POST", "/2/oauth2/token"));
+    }
+
+    [Fact]
     public async Task RefreshAsync_RotatesRefreshToken_OldOneIsRefused()
     {
         var credentials = await ConnectAsync();
