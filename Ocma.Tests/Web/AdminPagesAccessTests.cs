@@ -37,7 +37,7 @@ public sealed class AdminPagesAccessTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/admin/secrets", "Set or replace a secret")]
-    [InlineData("/admin/audit", "setup.completed")]
+    [InlineData("/admin/audit", "cannot be edited or deleted")]
     [InlineData("/admin/system", "Next dispatcher run")]
     public async Task AdminPage_ForAnAdmin_Renders(string url, string expected)
     {

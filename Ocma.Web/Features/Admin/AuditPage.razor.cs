@@ -10,7 +10,7 @@ namespace Ocma.Web.Features.Admin;
 public partial class AuditPage
 {
     private RadzenDataGrid<AuditEvent>? _grid;
-    private IReadOnlyList<AuditEvent> _events = [];
+    private IReadOnlyList<AuditEvent>? _events; // null until the first load: the grid only asks for data while it has none
     private AuditChoices _choices = new([], []);
     private int _total;
     private bool _loading;

@@ -11,6 +11,7 @@ public partial class UsersPage
     private string _email = "";
     private string _password = "";
     private string _role = Roles.Editor;
+    private string? _myId;
     private UserSummary? _resetting;
     private string _newPassword = "";
     private string? _message;
@@ -25,7 +26,11 @@ public partial class UsersPage
     [Inject]
     private DialogService Dialogs { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _myId = (await CurrentActor.GetAsync()).UserId; // no Lock button on your own row: the service refuses it anyway
+        await LoadAsync();
+    }
 
     private async Task LoadAsync() => _users = await Users.ListAsync(CancellationToken.None);
 
