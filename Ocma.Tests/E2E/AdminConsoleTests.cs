@@ -126,6 +126,19 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         await Expect(page.Locator(".target-card .state-badge")).ToHaveTextAsync("Published");
         await Shot(page, "07-post-timeline");
 
+        // A timeline left open follows its post live: scheduled, then published, with no reload.
+        var later = await ScheduleAsync("Live timeline " + Guid.NewGuid().ToString("N")[..8], TimeSpan.FromSeconds(8)); // long enough for the circuit to be up before it publishes
+        await page.GotoAsync($"{_baseUrl}/posts/{later}");
+        var badge = page.Locator(".target-card .state-badge");
+        await Expect(badge).ToHaveTextAsync("Scheduled");
+        await Expect(page.Locator(".attempts-empty")).ToBeVisibleAsync();
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+        await Expect(badge).ToHaveTextAsync("Published", new() { Timeout = 30_000 });
+        await Expect(attempts).ToHaveCountAsync(1);
+        Assert.Equal(0, navigations);
+        await Shot(page, "08-post-timeline-live");
+
         Assert.Empty(_errors);
     }
 
@@ -138,6 +151,15 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, channelIds, ComposeMode.PublishNow, null), _admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
         await Eventually.MatchesAsync(() => StateOfAsync(post.Value.Id), s => s is TargetState.Published or TargetState.Failed, TimeSpan.FromSeconds(20), "the post to publish");
+        return post.Value.Id;
+    }
+
+    private async Task<int> ScheduleAsync(string text, TimeSpan ahead)
+    {
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var channelIds = (await _app.Get<Ocma.Core.Channels.ChannelService>().ListAsync(brand.Id, CancellationToken.None)).Select(c => c.Id).ToList();
+        var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, channelIds, ComposeMode.Schedule, DateTime.UtcNow + ahead), _admin, CancellationToken.None);
+        Assert.True(post.Succeeded, post.Error);
         return post.Value.Id;
     }
 
