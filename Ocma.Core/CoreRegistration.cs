@@ -48,6 +48,9 @@ public static class CoreRegistration
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SecretVault>();
+        services.AddSingleton<SecretAdminService>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<Operations.SystemStatusService>();
         services.AddSingleton<GrantProtector>();
         services.AddSingleton<PlatformAppResolver>();
         services.AddSingleton<OAuthStateCodec>();
@@ -56,6 +59,7 @@ public static class CoreRegistration
         services.AddSingleton<CredentialsService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<PostTimelineQuery>();
         services.AddSingleton<SandboxAuthServer>();
         services.AddSingleton<SandboxPlatform>();
 
