@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ocma.Tests.E2E;
 
-/// <summary>The Needs attention page in real Chromium: a refused post shows up live in its group, and retrying it clears it.</summary>
+/// <summary>The Needs attention page in real Chromium: failures show up live in their groups; retrying or reconnecting clears them.</summary>
 public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private readonly OcmaAppFactory _app = new();
@@ -24,7 +24,7 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task DeadLetters_RefusedPostRetriedAfterTheSwitchIsOff_PublishesAndLeavesThePageLive()
+    public async Task DeadLetters_RefusedRetriedAndRevokedReconnected_PublishEachOnceAndLeaveThePageLive()
     {
         var admin = await TestUsers.CreateAdminAsync(_app);
         var channel = await SandboxChannels.ConnectAsync(_app, admin);
@@ -65,9 +65,32 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
         await Expect(page.Locator(".nothing-stuck")).ToBeVisibleAsync();
         Assert.Equal(0, navigations);
         await Shot(page, "03-retried");
+        await PublishedOnceAsync(post.Value.Id, text);
+
+        // Access is revoked on the next post: it waits in its own group until the channel is reconnected from there.
+        var held = "Held for a reconnect " + Guid.NewGuid().ToString("N")[..6];
+        await _app.Get<SandboxPlatform>().SetSwitchAsync(SandboxFailureMode.Revoked, 1, CancellationToken.None);
+        var heldPost = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, held, [channel.Id], ComposeMode.PublishNow, null), admin, CancellationToken.None);
+        Assert.True(heldPost.Succeeded, heldPost.Error);
+        var revoked = page.Locator(".dead-letter-group").Filter(new() { HasText = "Access revoked — reconnect" });
+        await Expect(revoked.Locator(".reconnect-link")).ToHaveAttributeAsync("href", "/oauth/sandbox/start", new() { Timeout = 20_000 });
+        await Expect(revoked.Locator(".retry-button")).ToHaveCountAsync(0);
+        await Shot(page, "04-access-revoked");
+        await revoked.Locator(".reconnect-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/authorize"));
+        await page.FillAsync("#handle", "@team");
+        await page.ClickAsync("button[value=allow]");
+        await Expect(page.Locator(".connected-notice")).ToContainTextAsync("Connected 1 account(s).");
+        await PublishedOnceAsync(heldPost.Value.Id, held);
+        await page.ClickAsync("text=Needs attention");
+        await Expect(page.Locator(".nothing-stuck")).ToBeVisibleAsync();
+    }
+
+    private async Task PublishedOnceAsync(int postId, string text)
+    {
         await using var db = await _app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
-        await Eventually.MatchesAsync(() => db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == post.Value.Id), t => t.State == TargetState.Published,
-            TimeSpan.FromSeconds(20), "the retried post to publish");
+        await Eventually.MatchesAsync(() => db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == postId), t => t.State == TargetState.Published,
+            TimeSpan.FromSeconds(20), $"post {postId} to publish");
         Assert.Single(await _app.Get<SandboxPlatform>().FeedAsync(100, CancellationToken.None), p => p.Text == text);
     }
 

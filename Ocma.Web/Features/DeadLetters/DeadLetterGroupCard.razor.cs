@@ -42,6 +42,9 @@ public partial class DeadLetterGroupCard
         ? Group.Targets.Where(t => t.ChannelNeedsReconnect).DistinctBy(t => t.ChannelId)
         : [];
 
+    /// <summary>Retrying while every channel still lacks access would only fail again; reconnecting resumes them instead.</summary>
+    private bool CanRetry => !(Group.Cause == DeadLetterCause.AccessRevoked && Group.Targets.All(t => t.ChannelNeedsReconnect));
+
     protected override void OnParametersSet() => _selected.IntersectWith(Group.Targets.Select(t => t.TargetId));
 
     private void Select(int targetId, bool selected)
