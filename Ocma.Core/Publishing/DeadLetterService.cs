@@ -57,7 +57,8 @@ public sealed class DeadLetterService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = targets.Select(t => t.TargetId).ToList();
-        var current = await db.PostTargets.AsNoTracking().Where(t => ids.Contains(t.Id))
+        var current = await db.PostTargets.AsNoTracking()
+            .Where(t => ids.Contains(t.Id) && (t.State == TargetState.Failed || t.State == TargetState.NeedsAttention))
             .Select(t => new { t.LastFailureKind, t.Channel!.Status, Label = t.Channel.Handle ?? t.Channel.DisplayName })
             .ToListAsync(cancellationToken);
         if (!checkedPlatform && current.Any(t => t.LastFailureKind == FailureKind.OutcomeUnknown))

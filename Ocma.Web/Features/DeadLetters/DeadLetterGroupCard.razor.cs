@@ -76,6 +76,7 @@ public partial class DeadLetterGroupCard
             {
                 _selected.Clear();
                 _url = null;
+                _checkedPlatform = false;
             }
 
             await OnDecided.InvokeAsync(result.Succeeded ? (result.Value.Describe(verb), false) : (result.Error!, true));
