@@ -70,6 +70,8 @@ public static class CoreRegistration
         services.AddSingleton<TargetSettler>();
         services.AddSingleton<TargetPublisher>();
         services.AddSingleton<PublishRecovery>();
+        services.AddSingleton<HeldTargetService>();
+        services.AddSingleton<DeadLetterService>();
         services.AddHostedService<PublishWorker>();
 
         services.AddQuartz(q =>
