@@ -18,6 +18,7 @@ public sealed class InstagramConnectorTests : IAsyncLifetime
         _fake = await InstagramFake.StartAsync();
         _services = Services(_fake.Clock, new Dictionary<string, string?>
         {
+            ["Connectors:Instagram:Enabled"] = "true",
             ["Connectors:Instagram:AuthorizeUrl"] = new Uri(_fake.BaseUrl, "oauth/authorize").ToString(),
             ["Connectors:Instagram:TokenUrl"] = new Uri(_fake.BaseUrl, "oauth/access_token").ToString(),
             ["Connectors:Instagram:GraphBaseUrl"] = _fake.BaseUrl.ToString(),
