@@ -34,6 +34,7 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
             channels.Add(await MastodonChannels.ConnectAsync(app, admin, server));
         }
 
+        Assert.Equal(accounts, channels.Select(c => c.Id).Distinct().Count());
         return new BenchmarkPlatform(servers, channels);
     }
 

@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Shared;
@@ -51,7 +52,7 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     {
         var (app, code, _) = await ConsentAsync();
 
-        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.CreateVerifier(), app, _fake.BaseUrl.ToString()), default);
+        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.NewVerifier(), app, _fake.BaseUrl.ToString()), default);
 
         AssertFailed(result, FailureKind.Rejected);
         Assert.Equal("invalid_grant", result.Failure!.PlatformCode);
@@ -73,7 +74,7 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task BuildAuthorizationUrl_RedirectNotRegistered_ServerRefusesWithoutRedirect()
     {
         var app = (await _connector.RegisterAppAsync(_fake.BaseUrl.ToString(), RedirectUri, default)).Value;
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(new Uri("https://elsewhere.example/cb"), "s", Pkce.ChallengeFor(Pkce.CreateVerifier()), app, _fake.BaseUrl.ToString()));
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(new Uri("https://elsewhere.example/cb"), "s", Pkce.Challenge(Pkce.NewVerifier()), app, _fake.BaseUrl.ToString()));
 
         var consent = await ConnectorHarness.ConsentAsync(url);
 
@@ -260,8 +261,8 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     {
         var registered = await _connector.RegisterAppAsync(_fake.BaseUrl.ToString(), RedirectUri, default);
         Assert.True(registered.Succeeded, registered.Failure?.Message);
-        var verifier = Pkce.CreateVerifier();
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "state-1", Pkce.ChallengeFor(verifier), registered.Value, _fake.BaseUrl.ToString()));
+        var verifier = Pkce.NewVerifier();
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "state-1", Pkce.Challenge(verifier), registered.Value, _fake.BaseUrl.ToString()));
         var consent = await ConnectorHarness.ConsentAsync(url);
         Assert.Equal("state-1", consent.State);
         return (registered.Value, consent.Code!, verifier);

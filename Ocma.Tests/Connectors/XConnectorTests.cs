@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Shared;
 using Ocma.Connectors.X;
@@ -52,7 +53,7 @@ public sealed class XConnectorTests : IAsyncLifetime
     {
         var (code, _) = await ConsentAsync();
 
-        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.CreateVerifier(), App), default);
+        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.NewVerifier(), App), default);
 
         AssertFailed(result, FailureKind.Rejected);
     }
@@ -97,8 +98,8 @@ public sealed class XConnectorTests : IAsyncLifetime
             ["Connectors:X:Scopes"] = "tweet.read tweet.write users.read media.write",
         }, (s, c) => s.AddXConnector(c));
         var connector = services.GetRequiredService<XConnector>();
-        var verifier = Pkce.CreateVerifier();
-        var consent = await ConnectorHarness.ConsentAsync(connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.ChallengeFor(verifier), App)));
+        var verifier = Pkce.NewVerifier();
+        var consent = await ConnectorHarness.ConsentAsync(connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.Challenge(verifier), App)));
 
         var credentials = Assert.Single((await connector.ExchangeCodeAsync(new CodeExchange(consent.Code!, RedirectUri, verifier, App), default)).Value.Accounts).Credentials;
         var refresh = await connector.RefreshAsync(new RefreshRequest(credentials, App), default);
@@ -275,8 +276,8 @@ public sealed class XConnectorTests : IAsyncLifetime
 
     private async Task<(string Code, string Verifier)> ConsentAsync()
     {
-        var verifier = Pkce.CreateVerifier();
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.ChallengeFor(verifier), App));
+        var verifier = Pkce.NewVerifier();
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.Challenge(verifier), App));
         var consent = await ConnectorHarness.ConsentAsync(url);
         Assert.Equal("st", consent.State);
         return (consent.Code!, verifier);

@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using System.Net;
 using Ocma.Connectors.Shared;
 using Ocma.Core.Connectors;
@@ -43,5 +44,5 @@ public sealed class HttpFailuresTests
 
     [Fact]
     public void Pkce_ChallengeFor_MatchesTheRfc7636Example() =>
-        Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Pkce.ChallengeFor("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
+        Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Pkce.Challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
 }
