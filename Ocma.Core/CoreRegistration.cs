@@ -57,6 +57,8 @@ public static class CoreRegistration
         services.AddSingleton<ChannelService>();
         services.AddSingleton<ConnectService>();
         services.AddSingleton<CredentialsService>();
+        services.AddSingleton<ChannelHealthService>();
+        services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<PostTimelineQuery>();
