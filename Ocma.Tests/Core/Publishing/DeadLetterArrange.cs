@@ -23,7 +23,7 @@ internal static class DeadLetterArrange
     }
 
     /// <summary>
-    /// A send whose answer was lost and whose lookup failed too: the settler's no-answer path. The target is
+    /// A send whose answer was lost, on a platform that cannot tell (its lookup is refused): the settler's no-answer path. The target is
     /// scheduled for tomorrow, claimed the way the dispatcher claims, then reconciled with a failed lookup.
     /// </summary>
     public static async Task<int> OutcomeUnknownAsync(this PublishingHarness harness, string text)
@@ -44,7 +44,7 @@ internal static class DeadLetterArrange
         {
             var snapshot = await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId);
             await settler.ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The answer never came."),
-                ConnectorResult<PublishedPost?>.Fail(FailureKind.Unavailable, "The lookup failed too."), CancellationToken.None);
+                ConnectorResult<PublishedPost?>.Fail(FailureKind.Misconfigured, "The platform does not let this app look posts up."), CancellationToken.None);
         }
 
         Assert.Equal(TargetState.NeedsAttention, (await harness.App.Get<PostQueries>().FindAsync(targetId, CancellationToken.None))!.State);

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Connectors;
+using Ocma.Core.Data;
+using Ocma.Core.Posts;
+using Ocma.Core.Publishing;
+
+namespace Ocma.Tests.Core.Publishing;
+
+/// <summary>After a send whose answer was lost: a lookup that could not be asked is asked again; the attempt stays open meanwhile.</summary>
+public sealed class ReconcileTests : IAsyncLifetime
+{
+    private PublishingHarness _harness = default!;
+
+    public async Task InitializeAsync() => _harness = await PublishingHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Reconcile_LookupTimedOut_ChecksAgainLaterAndKeepsTheAttemptOpen()
+    {
+        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Was it sent?");
+
+        await _harness.App.Get<TargetSettler>().ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "No answer."),
+            ConnectorResult<PublishedPost?>.Fail(FailureKind.Transient, "The lookup timed out."), CancellationToken.None);
+
+        await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        var target = await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == snapshot.Id);
+        Assert.Equal(TargetState.Retrying, target.State);
+        Assert.StartsWith("Checking with the platform whether the post went out", target.LastError, StringComparison.Ordinal);
+        Assert.InRange(target.NextAttemptUtc!.Value, DateTime.UtcNow.AddSeconds(1), DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(AttemptOutcome.InFlight, (await db.PublishAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId)).Outcome);
+    }
+
+    [Fact]
+    public async Task Reconcile_WhenTheNextWorkerFindsThePost_PublishesWithoutSendingAgain()
+    {
+        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Found on the second look");
+        await _harness.App.Get<TargetSettler>().ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "No answer."),
+            ConnectorResult<PublishedPost?>.Fail(FailureKind.Unavailable, "The lookup failed."), CancellationToken.None);
+
+        // The platform never got the post, so the second look says "not there" and the target is sent once.
+        await using (var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
+        {
+            await db.PostTargets.Where(t => t.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAttemptUtc, DateTime.UtcNow));
+        }
+
+        await _harness.App.Get<TargetDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var settled = await _harness.WaitForTargetAsync(snapshot.PostId, s => s == TargetState.Published);
+
+        Assert.Equal(1, await _harness.FeedCountAsync("Found on the second look"));
+        Assert.Equal(2, settled.AttemptCount);
+    }
+
+    private async Task<(PostTarget Snapshot, long AttemptId)> ClaimedWithOpenAttemptAsync(string text)
+    {
+        var post = await _harness.ComposeAsync(text, ComposeMode.Schedule, DateTime.UtcNow.AddDays(1));
+        var targetId = post.Value.Targets.Single().Id;
+        await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        await db.PostTargets.Where(t => t.Id == targetId).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing));
+        var attemptId = await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, "test", CancellationToken.None);
+        return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), attemptId);
+    }
+}
