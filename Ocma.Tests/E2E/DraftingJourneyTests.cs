@@ -52,6 +52,7 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         var text = await page.Locator("#post-text").InputValueAsync();
         Assert.False(string.IsNullOrWhiteSpace(text), "the draft did not reach the post text");
         await Expect(page.GetByTestId("char-counter")).ToHaveTextAsync(new Regex(@"^\d+ / 500$"));
+        await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-assistant-panel") });
         await Shot(page, "01-compose-assistant");
 
         // Schedule it an hour ahead (the form's default time) on the Sandbox channel.
@@ -67,11 +68,18 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
 
         // The brand voice editor and the usage page, which counts the built-in call at no cost.
         await page.GotoAsync(_baseUrl + "/admin/brands");
-        await Expect(page.Locator(".voice-editor").First).ToContainTextAsync("Brand voice and AI budget");
+        var editor = page.Locator(".voice-editor").First;
+        await Expect(editor).ToContainTextAsync("Brand voice and AI budget");
+        await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save voice" }).ClickAsync();
+        await Expect(editor.Locator(".voice-saved")).ToContainTextAsync("Voice saved.");
+        await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-03-brand-voice-editor") });
         await Shot(page, "03-brand-voice");
         await page.GotoAsync(_baseUrl + "/admin/ai-usage");
         await Expect(page.GetByTestId("usage-totals")).ToContainTextAsync("Calls");
         await Expect(page.Locator(".usage-table").First).ToContainTextAsync(TestUsers.AdminEmail);
+        await Expect(page.Locator(".usage-chart svg").First).ToBeVisibleAsync();
+        await Task.Delay(500); // the chart draws after it measures itself
         await Shot(page, "04-ai-usage");
     }
 
