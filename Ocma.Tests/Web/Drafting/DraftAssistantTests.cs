@@ -31,5 +31,27 @@ public sealed class DraftAssistantTests : IAsyncLifetime
         Assert.Contains("Built-in drafter (no AI)", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Render_WithAHostedModelAndTheBudgetSpent_ShowsTheHardStopAndOffersTheBuiltInDrafter()
+    {
+        await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Drafting:Provider"] = "OpenAICompatible",
+            ["Drafting:DefaultMonthlyBudget"] = "0",
+        });
+        var admin = await TestUsers.CreateAdminAsync(app);
+        await SandboxChannels.ConnectAsync(app, admin);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal("signed-in", await FormPoster.SignInAsync(client, TestUsers.AdminEmail, TestUsers.Password));
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/compose"));
+
+        Assert.Contains("OpenAI · gpt-4o-mini", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Built-in drafter (no AI)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("AI budget for", html, StringComparison.Ordinal);
+        Assert.Contains("is spent", html, StringComparison.Ordinal);
+        Assert.Contains("Use the built-in drafter", html, StringComparison.Ordinal);
+    }
+
     private HttpClient NewClient() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

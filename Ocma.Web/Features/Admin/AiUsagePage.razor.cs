@@ -20,9 +20,11 @@ public partial class AiUsagePage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    /// <summary>The chart's points: a short day label, the day's cost and its number of calls.</summary>
+    /// <summary>The charts' points: the day of the month, the day's cost and its number of calls.</summary>
     private IReadOnlyList<ChartDay> ChartDays => _report?.Days
-        .Select(d => new ChartDay(d.Day.ToString("d MMM", CultureInfo.InvariantCulture), (double)d.Cost, d.Calls)).ToList() ?? [];
+        .Select(d => new ChartDay(d.Day.Day.ToString(CultureInfo.InvariantCulture), (double)d.Cost, d.Calls)).ToList() ?? [];
+
+    private string MonthName => _month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
     protected override async Task OnInitializedAsync()
     {
