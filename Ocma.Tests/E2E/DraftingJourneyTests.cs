@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ocma.Core.Audit;
+using Ocma.Core.Brands;
+using Ocma.Core.Drafting;
 using Ocma.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,10 +51,27 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await draftButton.ClickAsync();
         await Expect(page.GetByTestId("draft-meta")).ToContainTextAsync("Built-in drafter (no AI)");
         await Expect(page.GetByTestId("draft-meta")).ToContainTextAsync("0 tokens in / 0 out");
+        await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-assistant-panel") });
+
+        // A/B alternatives: three to choose from; the second goes into the post text.
+        await page.ClickAsync("#draft-alternatives");
+        var alternatives = page.GetByTestId("draft-alternative");
+        await Expect(alternatives).ToHaveCountAsync(3);
+        var chosen = (await alternatives.Nth(1).Locator(".draft-text").InnerTextAsync()).Trim();
+        await alternatives.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Use this" }).ClickAsync();
+        await Expect(page.Locator("#post-text")).ToHaveValueAsync(chosen);
+
+        // The variant for the selected Sandbox channel, with its count against the limit.
+        await page.ClickAsync("#draft-variants");
+        var variant = page.GetByTestId("draft-variant");
+        await Expect(variant).ToHaveCountAsync(1);
+        await Expect(variant.Locator(".char-counter")).ToHaveTextAsync(new Regex(@"^\d+ / 500$"));
+        await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-variants-panel") });
+        await variant.GetByRole(AriaRole.Button, new() { Name = "Use for all" }).ClickAsync();
+
         var text = await page.Locator("#post-text").InputValueAsync();
         Assert.False(string.IsNullOrWhiteSpace(text), "the draft did not reach the post text");
         await Expect(page.GetByTestId("char-counter")).ToHaveTextAsync(new Regex(@"^\d+ / 500$"));
-        await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-assistant-panel") });
         await Shot(page, "01-compose-assistant");
 
         // Schedule it an hour ahead (the form's default time) on the Sandbox channel.
@@ -70,15 +89,23 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(_baseUrl + "/admin/brands");
         var editor = page.Locator(".voice-editor").First;
         await Expect(editor).ToContainTextAsync("Brand voice and AI budget");
-        // Clicks before the circuit is up do nothing; fill and save until the editor confirms.
+        // Clicks before the circuit is up do nothing: save until the editor confirms, then type and save for real.
         var saved = editor.Locator(".voice-saved");
+        var save = editor.GetByRole(AriaRole.Button, new() { Name = "Save voice" });
         for (var i = 0; i < 40 && await saved.CountAsync() == 0; i++)
         {
-            await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
-            await editor.GetByRole(AriaRole.Button, new() { Name = "Save voice" }).ClickAsync();
+            await save.ClickAsync();
             await Task.Delay(250);
         }
 
+        await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
+        await save.ClickAsync();
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        await Eventually.MatchesAsync(
+            () => _app.Get<BrandVoiceService>().GetAsync(brand.Id, CancellationToken.None),
+            voice => voice.Description == "Warm, plain English, no jargon.",
+            TimeSpan.FromSeconds(10),
+            "the voice description saved from the editor");
         await Expect(saved).ToContainTextAsync("Voice saved.");
         await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-03-brand-voice-editor") });
         await Shot(page, "03-brand-voice");
