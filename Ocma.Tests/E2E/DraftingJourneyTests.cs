@@ -99,16 +99,30 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         }
 
         await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
+        await editor.Locator("textarea").Nth(2).FillAsync("#ad");
         await save.ClickAsync();
         var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
         await Eventually.MatchesAsync(
             () => _app.Get<BrandVoiceService>().GetAsync(brand.Id, CancellationToken.None),
-            voice => voice.Description == "Warm, plain English, no jargon.",
+            voice => voice.Description == "Warm, plain English, no jargon." && voice.RequiredDisclosures.SequenceEqual(["#ad"]),
             TimeSpan.FromSeconds(10),
             "the voice description saved from the editor");
         await Expect(saved).ToContainTextAsync("Voice saved.");
         await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-03-brand-voice-editor") });
         await Shot(page, "03-brand-voice");
+        // The composer now warns, before scheduling, that the post lacks the brand's disclosure.
+        await page.GotoAsync(_baseUrl + "/compose");
+        var postText = page.Locator("#post-text");
+        var warnings = page.GetByTestId("voice-warnings");
+        for (var i = 0; i < 40 && await warnings.CountAsync() == 0; i++)
+        {
+            await postText.FillAsync("Our plants are back in stock");
+            await Task.Delay(250);
+        }
+
+        await Expect(warnings).ToContainTextAsync("Add \"#ad\": the brand requires it in every post.");
+        await Shot(page, "03-compose-voice-warning");
+
         await page.GotoAsync(_baseUrl + "/admin/ai-usage");
         await Expect(page.GetByTestId("usage-totals")).ToContainTextAsync("Calls");
         await Expect(page.Locator(".usage-table").First).ToContainTextAsync(TestUsers.AdminEmail);

@@ -12,7 +12,6 @@ public partial class DraftAssistant
     private static readonly Tone?[] Tones = [.. Enum.GetValues<Tone>().Select(t => (Tone?)t)];
     private DraftingProviderInfo _provider = default!;
     private bool _builtInOnly;
-    private BrandVoice? _voice;
     private BudgetStatus? _budget;
     private string _brief = "";
     private Tone? _tone;
@@ -42,9 +41,6 @@ public partial class DraftAssistant
     private DraftService Drafts { get; set; } = default!;
 
     [Inject]
-    private BrandVoiceService Voices { get; set; } = default!;
-
-    [Inject]
     private BudgetService Budgets { get; set; } = default!;
 
     [Inject]
@@ -67,12 +63,9 @@ public partial class DraftAssistant
     private bool CanFallBack => UsesHostedModel
         && ((_failure is not null && _failure.Kind != DraftingFailureKind.NotAllowed) || _budget?.IsExhausted == true);
 
-    private IReadOnlyList<string> VoiceWarnings => _voice is null || !HasText ? [] : VoiceCheck.Check(Text, _voice);
-
     protected override async Task OnInitializedAsync()
     {
         _provider = Drafts.CurrentProvider;
-        _voice = await Voices.GetAsync(BrandId, CancellationToken.None);
         if (!_provider.IsBuiltIn)
         {
             _budget = await Budgets.GetStatusAsync(BrandId, CancellationToken.None);
