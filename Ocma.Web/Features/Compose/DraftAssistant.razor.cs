@@ -17,6 +17,7 @@ public partial class DraftAssistant
     private Tone? _tone;
     private bool _busy;
     private DraftingFailure? _failure;
+    private string? _notice;
     private Draft? _last;
     private IReadOnlyList<Draft> _alternatives = [];
     private IReadOnlyList<string> _hashtags = [];
@@ -104,8 +105,8 @@ public partial class DraftAssistant
         var result = await Drafts.SuggestHashtagsAsync(context, Text, CancellationToken.None);
         if (Accept(result))
         {
-            _hashtags = result.Value.Count > 0 ? result.Value : [];
-            _failure = result.Value.Count > 0 ? null : new DraftingFailure(DraftingFailureKind.BadResponse, "No hashtags came to mind for this text. Add a few words about the topic and try again.");
+            _hashtags = result.Value;
+            _notice = result.Value.Count > 0 ? null : "No hashtags came to mind for this text. Add a few words about the topic, or hashtags to the brand's voice, and try again.";
         }
     });
 
@@ -126,6 +127,7 @@ public partial class DraftAssistant
         _lastAction = () => RunAsync(generate);
         _busy = true;
         _failure = null;
+        _notice = null;
         _last = null;
         _alternatives = [];
         _hashtags = [];
