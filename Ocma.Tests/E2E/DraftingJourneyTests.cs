@@ -53,6 +53,14 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("draft-meta")).ToContainTextAsync("0 tokens in / 0 out");
         await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-assistant-panel") });
 
+        // Hashtag suggestions: a click appends one to the post text.
+        await page.ClickAsync("#draft-hashtags");
+        var tag = page.GetByTestId("draft-hashtags").Locator("button").First;
+        await Expect(tag).ToBeVisibleAsync();
+        var tagText = (await tag.InnerTextAsync()).Trim();
+        await tag.ClickAsync();
+        await Expect(page.Locator("#post-text")).ToHaveValueAsync(new Regex(Regex.Escape(tagText) + "$", RegexOptions.IgnoreCase));
+
         // A/B alternatives: three to choose from; the second goes into the post text.
         await page.ClickAsync("#draft-alternatives");
         var alternatives = page.GetByTestId("draft-alternative");
