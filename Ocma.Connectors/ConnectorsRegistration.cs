@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Bluesky;
+using Ocma.Connectors.Facebook;
+using Ocma.Connectors.Instagram;
 using Ocma.Connectors.LinkedIn;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Sandbox;
@@ -20,6 +22,8 @@ public static class ConnectorsRegistration
         services.AddBlueskyConnector(configuration);
         services.AddXConnector(configuration);
         services.AddLinkedInConnector(configuration);
+        services.AddFacebookConnector(configuration);
+        services.AddInstagramConnector(configuration);
         return services;
     }
 }

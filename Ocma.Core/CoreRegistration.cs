@@ -48,14 +48,20 @@ public static class CoreRegistration
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SecretVault>();
+        services.AddSingleton<SecretAdminService>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<Operations.SystemStatusService>();
         services.AddSingleton<GrantProtector>();
         services.AddSingleton<PlatformAppResolver>();
         services.AddSingleton<OAuthStateCodec>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<ConnectService>();
         services.AddSingleton<CredentialsService>();
+        services.AddSingleton<ChannelHealthService>();
+        services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<PostTimelineQuery>();
         services.AddSingleton<SandboxAuthServer>();
         services.AddSingleton<SandboxPlatform>();
 
@@ -66,6 +72,8 @@ public static class CoreRegistration
         services.AddSingleton<TargetSettler>();
         services.AddSingleton<TargetPublisher>();
         services.AddSingleton<PublishRecovery>();
+        services.AddSingleton<HeldTargetService>();
+        services.AddSingleton<DeadLetterService>();
         services.AddHostedService<PublishWorker>();
 
         services.AddQuartz(q =>

@@ -90,7 +90,8 @@ public sealed class MastodonConnector(ApiClientFactory<MastodonApiClient> client
         var credentials = new ChannelCredentials(account.Value.Id, token, null, null, scopes, instance.ToString());
         var me = account.Value;
         return ConnectorResult<ConnectedAccounts>.Success(new ConnectedAccounts(
-            [new ConnectableAccount(me.Id, string.IsNullOrEmpty(me.DisplayName) ? me.Username : me.DisplayName, "@" + (me.Acct ?? me.Username) + "@" + instance.Host, credentials)]));
+            // Account ids are only unique on one server, so the channel is known by id and server together.
+            [new ConnectableAccount($"{me.Id}@{instance.Authority}", string.IsNullOrEmpty(me.DisplayName) ? me.Username : me.DisplayName, "@" + (me.Acct ?? me.Username) + "@" + instance.Host, credentials)]));
     }
 
     /// <summary>Mastodon tokens do not expire and have no refresh token: refreshing checks the token still works.</summary>

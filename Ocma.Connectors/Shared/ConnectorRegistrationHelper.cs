@@ -29,6 +29,6 @@ public static class ConnectorRegistrationHelper
     }
 
     /// <summary>Reads <c>Enabled</c> from a platform section without binding the rest.</summary>
-    public static bool IsEnabled(Microsoft.Extensions.Configuration.IConfiguration configuration, string sectionName) =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration.GetSection(sectionName), nameof(ConnectorHttpOptions.Enabled), true);
+    public static bool IsEnabled(Microsoft.Extensions.Configuration.IConfiguration configuration, string sectionName, bool enabledByDefault = true) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration.GetSection(sectionName), nameof(ConnectorHttpOptions.Enabled), enabledByDefault);
 }

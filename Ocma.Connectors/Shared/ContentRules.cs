@@ -15,7 +15,8 @@ public static class ContentRules
 
         if (length > limits.MaxTextLength)
         {
-            problems.Add($"Shorten the text by {length - limits.MaxTextLength} characters: {platform} allows {limits.MaxTextLength}.");
+            var over = length - limits.MaxTextLength;
+            problems.Add($"Shorten the text by {over} character{(over == 1 ? string.Empty : "s")}: {platform} allows {limits.MaxTextLength}.");
         }
 
         if (content.Media.Count > limits.MaxImages)

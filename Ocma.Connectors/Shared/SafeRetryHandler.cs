@@ -11,6 +11,7 @@ namespace Ocma.Connectors.Shared;
 public sealed class SafeRetryHandler(int retries, TimeSpan baseDelay) : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new("ocma.http.method");
+    private static readonly HttpRequestOptionsKey<bool> OnceKey = new("ocma.http.once");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -32,10 +33,17 @@ public sealed class SafeRetryHandler(int retries, TimeSpan baseDelay) : Delegati
         })
         .Build();
 
+    /// <summary>Marks a GET that changes something on the platform (e.g. spends a single-use code): it is never repeated.</summary>
+    public static HttpRequestMessage Once(HttpRequestMessage request)
+    {
+        request.Options.Set(OnceKey, true);
+        return request;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(MethodKey, request.Method);
+        context.Properties.Set(MethodKey, request.Options.TryGetValue(OnceKey, out var once) && once ? HttpMethod.Post : request.Method);
         try
         {
             return await _pipeline.ExecuteAsync(

@@ -3,6 +3,7 @@ using Ocma.Core.Audit;
 using Ocma.Core.Connectors;
 using Ocma.Core.Data;
 using Ocma.Core.Live;
+using Ocma.Core.Publishing;
 
 namespace Ocma.Core.Channels;
 
@@ -13,6 +14,7 @@ public sealed class ChannelService(
     ConnectorRegistry connectors,
     AuditLog audit,
     LiveStatus live,
+    HeldTargetService heldTargets,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ChannelSummary>> ListAsync(int brandId, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ public sealed class ChannelService(
         return channels.Select(Summarize).ToList();
     }
 
-    /// <summary>Stores the accounts a code exchange produced (updating the grant of one already connected).</summary>
+    /// <summary>Stores the accounts a code exchange produced (updating the grant of one already connected) and resumes their held posts.</summary>
     public async Task<IReadOnlyList<ChannelSummary>> SaveConnectedAsync(int brandId, string platformKey, IReadOnlyList<ConnectableAccount> accounts, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -62,6 +64,8 @@ public sealed class ChannelService(
             await live.PublishAsync(new ChannelStatusChanged(channel.Id, channel.Status, null));
         }
 
+        // Posts held while the access was revoked go out again now that it is back.
+        await heldTargets.ResumeAfterReconnectAsync(saved.Select(c => c.Id).ToList(), actor, cancellationToken);
         return saved.Select(Summarize).ToList();
     }
 

@@ -36,7 +36,11 @@ public sealed record PostContent(string Text, IReadOnlyList<MediaItem> Media)
 }
 
 /// <summary>A media file attached to a post.</summary>
-public sealed record MediaItem(string FileName, string ContentType, long Length, string? AltText, Func<CancellationToken, Task<Stream>> OpenRead);
+/// <param name="PublicUrl">
+/// Where the platform itself can fetch the file, for platforms that only take media by URL (Instagram). Null when
+/// Ocma's media is not reachable from the internet.
+/// </param>
+public sealed record MediaItem(string FileName, string ContentType, long Length, string? AltText, Func<CancellationToken, Task<Stream>> OpenRead, Uri? PublicUrl = null);
 
 /// <summary>Publish one target. The idempotency key is the same for every attempt of the same target.</summary>
 public sealed record PublishRequest(ChannelCredentials Credentials, PostContent Content, string IdempotencyKey);

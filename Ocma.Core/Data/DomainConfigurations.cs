@@ -98,3 +98,16 @@ internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecre
         b.HasIndex(x => x.Name).IsUnique();
     }
 }
+
+internal sealed class ChannelHealthConfiguration : IEntityTypeConfiguration<ChannelHealth>
+{
+    public void Configure(EntityTypeBuilder<ChannelHealth> b)
+    {
+        b.ToTable("ChannelHealth");
+        b.HasKey(x => x.ChannelId);
+        b.Property(x => x.ChannelId).ValueGeneratedNever();
+        b.Property(x => x.Problem).HasMaxLength(2000);
+        b.Property(x => x.MissingScopes).HasMaxLength(1000);
+        b.HasOne<Channel>().WithOne().HasForeignKey<ChannelHealth>(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

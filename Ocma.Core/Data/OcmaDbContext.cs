@@ -19,6 +19,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
 
     public DbSet<Channel> Channels => Set<Channel>();
 
+    public DbSet<ChannelHealth> ChannelHealth => Set<ChannelHealth>();
+
     public DbSet<Post> Posts => Set<Post>();
 
     public DbSet<PostTarget> PostTargets => Set<PostTarget>();

@@ -5,7 +5,7 @@ using Ocma.Core.Audit;
 
 namespace Ocma.Core.Identity;
 
-/// <summary>Admin → Users: list people, create them with a role, change their role.</summary>
+/// <summary>Admin → Users: list people, create them with a role, change their role, lock or unlock them, reset a password.</summary>
 public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
@@ -89,8 +89,105 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
         return new UserSummary(user.Id, user.Email ?? "", role, false, user.CreatedUtc);
     }
 
+    /// <summary>Stops a person signing in until an Admin unlocks them; their open sessions end within a minute.</summary>
+    public async Task<Result<UserSummary>> LockAsync(string userId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UserSummary>("Only an Admin can lock accounts.");
+        }
+
+        if (userId == actor.UserId)
+        {
+            return Result.Fail<UserSummary>("You cannot lock your own account. Ask another Admin if it must be locked.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Result.Fail<UserSummary>("That person no longer has an account.");
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(Roles.Admin) && !await HasOtherActiveAdminAsync(users, user.Id))
+        {
+            return Result.Fail<UserSummary>("This is the last Admin who can sign in: make someone else an Admin first.");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(actor, "user.locked", $"user {user.Email}", null, cancellationToken);
+        return new UserSummary(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? Roles.Viewer, true, user.CreatedUtc);
+    }
+
+    /// <summary>Lets a locked person (by an Admin or by too many wrong passwords) sign in again.</summary>
+    public async Task<Result<UserSummary>> UnlockAsync(string userId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UserSummary>("Only an Admin can unlock accounts.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Result.Fail<UserSummary>("That person no longer has an account.");
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(actor, "user.unlocked", $"user {user.Email}", null, cancellationToken);
+        var roles = await users.GetRolesAsync(user);
+        return new UserSummary(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? Roles.Viewer, false, user.CreatedUtc);
+    }
+
+    /// <summary>Sets a temporary password the Admin chose and passes on privately; the old one stops working at once.</summary>
+    public async Task<Result<UserSummary>> ResetPasswordAsync(string userId, string newPassword, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return Result.Fail<UserSummary>("Only an Admin can reset passwords.");
+        }
+
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            return Result.Fail<UserSummary>("Type the new temporary password.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Result.Fail<UserSummary>("That person no longer has an account.");
+        }
+
+        // The reset token route checks the password policy and renews the security stamp, ending old sessions.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!reset.Succeeded)
+        {
+            return Result.Fail<UserSummary>(Describe(reset));
+        }
+
+        await audit.WriteAsync(actor, "user.password-reset", $"user {user.Email}", null, cancellationToken);
+        var roles = await users.GetRolesAsync(user);
+        return new UserSummary(user.Id, user.Email ?? "", roles.FirstOrDefault() ?? Roles.Viewer, await users.IsLockedOutAsync(user), user.CreatedUtc);
+    }
+
     public static string Describe(IdentityResult result) =>
         string.Join(" ", result.Errors.Select(e => e.Description));
+
+    private async Task<bool> HasOtherActiveAdminAsync(UserManager<OcmaUser> users, string userId)
+    {
+        var now = time.GetUtcNow();
+        return (await users.GetUsersInRoleAsync(Roles.Admin)).Any(a => a.Id != userId && (a.LockoutEnd is null || a.LockoutEnd <= now));
+    }
 }
 
 public sealed record UserSummary(string Id, string Email, string Role, bool LockedOut, DateTime CreatedUtc);

@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using Ocma.Core.Publishing;
 using Quartz;
 
@@ -7,14 +8,29 @@ namespace Ocma.Core.Jobs;
 public static class JobSchedule
 {
     public static readonly JobKey Sweep = new("sweep", "publishing");
+    public static readonly JobKey ChannelHealth = new("health", "channels");
+    public static readonly JobKey GrantRefresh = new("refresh", "channels");
 
     public static void Declare(IQuartzBuilder quartz)
     {
         quartz.AddJob<DispatchJob>(j => j.WithIdentity(DispatchTrigger.JobKey).StoreDurably());
 
         // At start-up and every minute: recover orphans and re-arm the dispatcher.
-        quartz.AddJob<SweepJob>(j => j.WithIdentity(Sweep).StoreDurably());
-        quartz.AddTrigger(t => t.WithIdentity("sweep", "publishing").ForJob(Sweep).StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        Every<SweepJob>(quartz, Sweep, TimeSpan.FromMinutes(1));
+
+        // At start-up and every 5 minutes: refresh grants expiring within 15 minutes.
+        Every<GrantRefreshJob>(quartz, GrantRefresh, TimeSpan.FromMinutes(5));
+
+        // At start-up and every 15 minutes: probe every active channel's health.
+        Every<ChannelHealthJob>(quartz, ChannelHealth, TimeSpan.FromMinutes(15));
+    }
+
+    /// <summary>A durable job run at start-up and then every <paramref name="interval"/>.</summary>
+    private static void Every<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably());
+        quartz.AddTrigger(t => t.WithIdentity(key.Name, key.Group).ForJob(key).StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 }

@@ -104,30 +104,26 @@ public sealed class ComposeService(
 
     private static Result<DateTime?> ResolveDue(ComposeRequest request, string zoneId, DateTime nowUtc)
     {
-        switch (request.Mode)
+        if (request.Mode == ComposeMode.PublishNow)
         {
-            case ComposeMode.SaveDraft:
-                return request.LocalDueTime is DateTime draftLocal && ZoneClock.ToUtc(draftLocal, zoneId) is { Succeeded: true } draftDue
-                    ? draftDue.Value
-                    : (DateTime?)null;
-            case ComposeMode.PublishNow:
-                return nowUtc;
-            default:
-                if (request.LocalDueTime is not DateTime local)
-                {
-                    return Result.Fail<DateTime?>("Pick a date and time to schedule the post.");
-                }
-
-                var utc = ZoneClock.ToUtc(local, zoneId);
-                if (!utc.Succeeded)
-                {
-                    return Result.Fail<DateTime?>(utc.Error!);
-                }
-
-                return utc.Value <= nowUtc
-                    ? Result.Fail<DateTime?>($"{local:yyyy-MM-dd HH:mm} ({zoneId}) is in the past. Pick a later time, or use Publish now.")
-                    : utc.Value;
+            return nowUtc;
         }
+
+        if (request.LocalDueTime is not DateTime local)
+        {
+            return request.Mode == ComposeMode.SaveDraft ? (DateTime?)null : Result.Fail<DateTime?>("Pick a date and time to schedule the post.");
+        }
+
+        var utc = ZoneClock.ToUtc(local, zoneId);
+        if (!utc.Succeeded)
+        {
+            return Result.Fail<DateTime?>(utc.Error!);
+        }
+
+        // A draft may keep a past time (it is re-planned before scheduling); a schedule may not.
+        return request.Mode == ComposeMode.Schedule && utc.Value <= nowUtc
+            ? Result.Fail<DateTime?>($"{local:yyyy-MM-dd HH:mm} ({zoneId}) is in the past. Pick a later time, or use Publish now.")
+            : utc.Value;
     }
 
     private IEnumerable<string> ChannelProblems(Channel channel, string text)

@@ -1,4 +1,5 @@
 using Ocma.Core.Channels;
+using Ocma.Core.Connectors;
 
 namespace Ocma.Core.Posts;
 
@@ -46,6 +47,9 @@ public sealed class PostTarget
 
     /// <summary>Why it did not publish, in words a person can act on.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>What kind of failure the last attempt met; decides which dead-letter group it shows in. Cleared on publish.</summary>
+    public FailureKind? LastFailureKind { get; set; }
 
     public string TextFor(Post post) => VariantText ?? post.Text;
 }

@@ -89,7 +89,8 @@ public sealed class TargetSettler(
         }
 
         var reason = $"The platform did not confirm whether the post went out ({unknown?.Message}); looking it up failed too ({lookup.Failure.Message}). Check the channel, then mark it published or send it again.";
-        await FailedAsync(snapshot, attemptId, unknown ?? lookup.Failure, RetryDecision.NeedsPerson(reason), cancellationToken);
+        // Recorded as OutcomeUnknown whatever the lookup said: a held AuthRevoked target is resent on reconnect, this one must not be.
+        await FailedAsync(snapshot, attemptId, unknown ?? new ConnectorFailure(FailureKind.OutcomeUnknown, lookup.Failure.Message), RetryDecision.NeedsPerson(reason), cancellationToken);
     }
 
     /// <summary>A bug stopped the publisher mid-way: a person decides, because the post may or may not have gone out.</summary>
@@ -106,6 +107,7 @@ public sealed class TargetSettler(
         target.State = TargetState.NeedsAttention;
         target.StateChangedUtc = Now;
         target.LastError = reason;
+        target.LastFailureKind = FailureKind.OutcomeUnknown; // it may or may not have gone out
         target.ClaimId = null;
         audit.Add(db, Actor.System, "target.needsattention", $"post {target.PostId} target {target.Id}", reason);
         await db.SaveChangesAsync(cancellationToken);
@@ -136,6 +138,7 @@ public sealed class TargetSettler(
         target.StateChangedUtc = Now;
         target.NextAttemptUtc = askAt;
         target.LastError = $"Checking with the platform whether the post went out; it did not answer ({lookupFailure.Message}).";
+        target.LastFailureKind = FailureKind.OutcomeUnknown;
         target.ClaimId = null;
         audit.Add(db, Actor.System, "target.reconcile-later", $"post {target.PostId} target {target.Id}", lookupFailure.Message);
         await db.SaveChangesAsync(cancellationToken);
@@ -158,6 +161,7 @@ public sealed class TargetSettler(
         target.PlatformPostId = post.PlatformPostId;
         target.PlatformUrl = post.Url?.ToString();
         target.LastError = null;
+        target.LastFailureKind = null;
         target.NextAttemptUtc = null;
         target.ClaimId = null;
         audit.Add(db, Actor.System, "target.published", $"post {target.PostId} target {target.Id}", $"platform id {post.PlatformPostId}");
@@ -185,6 +189,7 @@ public sealed class TargetSettler(
         target.StateChangedUtc = Now;
         target.NextAttemptUtc = decision.NextAttemptUtc;
         target.LastError = decision.Reason;
+        target.LastFailureKind = failure.Kind;
         target.ClaimId = null;
         audit.Add(db, Actor.System, "target." + target.State.ToString().ToLowerInvariant(), $"post {target.PostId} target {target.Id}", $"{failure.Kind}: {decision.Reason}");
         await db.SaveChangesAsync(cancellationToken);

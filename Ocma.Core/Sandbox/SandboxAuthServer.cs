@@ -62,7 +62,7 @@ public sealed class SandboxAuthServer(IDbContextFactory<OcmaDbContext> dbFactory
             return SandboxResponse<SandboxTokens>.Fail(400, "invalid_grant", "The redirect URI does not match the one the code was issued for.");
         }
 
-        if (!string.Equals(stored.CodeChallenge, SandboxHashing.Challenge(codeVerifier), StringComparison.Ordinal))
+        if (!string.Equals(stored.CodeChallenge, Channels.Pkce.Challenge(codeVerifier), StringComparison.Ordinal))
         {
             return SandboxResponse<SandboxTokens>.Fail(400, "invalid_grant", "The PKCE code verifier does not match the challenge.");
         }

@@ -8,8 +8,4 @@ internal static class SandboxHashing
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     public static string NewSecret(string prefix) => prefix + "_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>PKCE S256: base64url(SHA-256(verifier)).</summary>
-    public static string Challenge(string verifier) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -22,7 +22,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
             ["Connectors:Bluesky:DefaultServiceUrl"] = _fake.BaseUrl.ToString(),
             ["Connectors:Bluesky:AllowHttpServices"] = "true",
             ["Connectors:Bluesky:SafeRetryDelay"] = "00:00:00.010",
-            ["Connectors:Bluesky:Timeout"] = "00:00:02",
+            ["Connectors:Bluesky:Timeout"] = "00:00:10",
         }, (s, c) => s.AddBlueskyConnector(c));
         _connector = _services.GetRequiredService<BlueskyConnector>();
     }

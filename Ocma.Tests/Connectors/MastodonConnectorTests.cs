@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Mastodon;
 using Ocma.Connectors.Shared;
@@ -16,15 +17,17 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await MastodonFake.StartAsync();
-        _services = Services(_fake.Clock, new Dictionary<string, string?>
-        {
-            ["Connectors:Mastodon:AllowHttpInstances"] = "true",
-            ["Connectors:Mastodon:MediaPollInterval"] = "00:00:00.010",
-            ["Connectors:Mastodon:SafeRetryDelay"] = "00:00:00.010",
-            ["Connectors:Mastodon:Timeout"] = "00:00:00.500",
-        }, (s, c) => s.AddMastodonConnector(c));
+        _services = Provider(timeout: "00:00:10");
         _connector = _services.GetRequiredService<MastodonConnector>();
     }
+
+    private ServiceProvider Provider(string timeout) => Services(_fake.Clock, new Dictionary<string, string?>
+    {
+        ["Connectors:Mastodon:AllowHttpInstances"] = "true",
+        ["Connectors:Mastodon:MediaPollInterval"] = "00:00:00.010",
+        ["Connectors:Mastodon:SafeRetryDelay"] = "00:00:00.010",
+        ["Connectors:Mastodon:Timeout"] = timeout,
+    }, (s, c) => s.AddMastodonConnector(c));
 
     public async Task DisposeAsync()
     {
@@ -49,7 +52,7 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     {
         var (app, code, _) = await ConsentAsync();
 
-        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.CreateVerifier(), app, _fake.BaseUrl.ToString()), default);
+        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.NewVerifier(), app, _fake.BaseUrl.ToString()), default);
 
         AssertFailed(result, FailureKind.Rejected);
         Assert.Equal("invalid_grant", result.Failure!.PlatformCode);
@@ -71,7 +74,7 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task BuildAuthorizationUrl_RedirectNotRegistered_ServerRefusesWithoutRedirect()
     {
         var app = (await _connector.RegisterAppAsync(_fake.BaseUrl.ToString(), RedirectUri, default)).Value;
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(new Uri("https://elsewhere.example/cb"), "s", Pkce.ChallengeFor(Pkce.CreateVerifier()), app, _fake.BaseUrl.ToString()));
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(new Uri("https://elsewhere.example/cb"), "s", Pkce.Challenge(Pkce.NewVerifier()), app, _fake.BaseUrl.ToString()));
 
         var consent = await ConnectorHarness.ConsentAsync(url);
 
@@ -221,9 +224,10 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task PublishAsync_NoAnswerInTime_IsOutcomeUnknown()
     {
         var credentials = await ConnectAsync();
+        await using var impatient = Provider(timeout: "00:00:00.300");
         _fake.StallAfterCommitNext = TimeSpan.FromSeconds(3);
 
-        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Slow"), "key-9"), default);
+        var result = await impatient.GetRequiredService<MastodonConnector>().PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Slow"), "key-9"), default);
 
         AssertFailed(result, FailureKind.OutcomeUnknown);
         Assert.Equal(1, _fake.Journal.Count("POST", "/api/v1/statuses"));
@@ -257,8 +261,8 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     {
         var registered = await _connector.RegisterAppAsync(_fake.BaseUrl.ToString(), RedirectUri, default);
         Assert.True(registered.Succeeded, registered.Failure?.Message);
-        var verifier = Pkce.CreateVerifier();
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "state-1", Pkce.ChallengeFor(verifier), registered.Value, _fake.BaseUrl.ToString()));
+        var verifier = Pkce.NewVerifier();
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "state-1", Pkce.Challenge(verifier), registered.Value, _fake.BaseUrl.ToString()));
         var consent = await ConnectorHarness.ConsentAsync(url);
         Assert.Equal("state-1", consent.State);
         return (registered.Value, consent.Code!, verifier);

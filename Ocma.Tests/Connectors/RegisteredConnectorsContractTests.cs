@@ -12,9 +12,22 @@ namespace Ocma.Tests.Connectors;
 /// <summary>The same basic promises, checked over every connector <c>AddOcmaConnectors</c> registers.</summary>
 public sealed partial class RegisteredConnectorsContractTests : IDisposable
 {
-    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin"];
+    private static readonly string[] ExpectedKeys = ["sandbox", "mastodon", "bluesky", "x", "linkedin", "facebook", "instagram"];
 
-    private readonly ServiceProvider _services = ConnectorHarness.Services(TimeProvider.System, new Dictionary<string, string?>(), (s, c) =>
+    // Instagram is off by default (it needs publicly served media); it is switched on here so the contract covers it.
+    private readonly ServiceProvider _services = Build(new Dictionary<string, string?> { ["Connectors:Instagram:Enabled"] = "true" });
+
+    public static TheoryData<string> Keys() => [.. ExpectedKeys];
+
+    [Fact]
+    public void AddOcmaConnectors_ByDefault_LeavesInstagramOut()
+    {
+        using var services = Build(new Dictionary<string, string?>());
+
+        Assert.DoesNotContain("instagram", services.GetRequiredService<ConnectorRegistry>().All.Select(c => c.Descriptor.Key));
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings) => ConnectorHarness.Services(TimeProvider.System, settings, (s, c) =>
     {
         // The Sandbox connector talks to Core's practice platform; these are its own dependencies (no database is opened).
         s.AddDbContextFactory<OcmaDbContext>(o => o.UseSqlite("Data Source=:memory:"));
@@ -22,8 +35,6 @@ public sealed partial class RegisteredConnectorsContractTests : IDisposable
         s.AddOptions<SandboxOptions>();
         return s.AddOcmaConnectors(c);
     });
-
-    public static TheoryData<string> Keys() => [.. ExpectedKeys];
 
     public void Dispose() => _services.Dispose();
 
@@ -65,8 +76,10 @@ public sealed partial class RegisteredConnectorsContractTests : IDisposable
         var connector = Connector(key);
         var limit = connector.Descriptor.Limits.MaxTextLength;
 
-        var atLimit = connector.Validate(PostContent.TextOnly(new string('a', limit)));
-        var over = connector.Validate(PostContent.TextOnly(new string('a', limit + 1)));
+        // Platforms that take images get one, so a platform that needs media (Instagram) is judged on its text alone.
+        IReadOnlyList<MediaItem> media = connector.Descriptor.Capabilities.HasFlag(ConnectorCapabilities.Images) ? [ConnectorHarness.Image()] : [];
+        var atLimit = connector.Validate(new PostContent(new string('a', limit), media));
+        var over = connector.Validate(new PostContent(new string('a', limit + 1), media));
 
         Assert.True(atLimit.IsValid, string.Join(" ", atLimit.Problems));
         Assert.Equal(limit, atLimit.Length);

@@ -1,3 +1,4 @@
+using Ocma.Core.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Connectors.Shared;
 using Ocma.Connectors.X;
@@ -52,7 +53,7 @@ public sealed class XConnectorTests : IAsyncLifetime
     {
         var (code, _) = await ConsentAsync();
 
-        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.CreateVerifier(), App), default);
+        var result = await _connector.ExchangeCodeAsync(new CodeExchange(code, RedirectUri, Pkce.NewVerifier(), App), default);
 
         AssertFailed(result, FailureKind.Rejected);
     }
@@ -85,6 +86,27 @@ public sealed class XConnectorTests : IAsyncLifetime
 
         AssertFailed(result, FailureKind.Misconfigured);
         Assert.DoesNotContain("wrong", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExchangeCodeAsync_WithoutOfflineAccess_GetsNoRefreshToken_AndRefreshAsksForReconnect()
+    {
+        await using var services = Services(_fake.Clock, new Dictionary<string, string?>
+        {
+            ["Connectors:X:AuthorizeUrl"] = new Uri(_fake.BaseUrl, "i/oauth2/authorize").ToString(),
+            ["Connectors:X:ApiBaseUrl"] = _fake.BaseUrl.ToString(),
+            ["Connectors:X:Scopes"] = "tweet.read tweet.write users.read media.write",
+        }, (s, c) => s.AddXConnector(c));
+        var connector = services.GetRequiredService<XConnector>();
+        var verifier = Pkce.NewVerifier();
+        var consent = await ConnectorHarness.ConsentAsync(connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.Challenge(verifier), App)));
+
+        var credentials = Assert.Single((await connector.ExchangeCodeAsync(new CodeExchange(consent.Code!, RedirectUri, verifier, App), default)).Value.Accounts).Credentials;
+        var refresh = await connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+
+        Assert.Null(credentials.RefreshToken);
+        AssertFailed(refresh, FailureKind.AuthRevoked);
+        Assert.Equal(1, _fake.Journal.Count("POST", "/2/oauth2/token"));
     }
 
     [Fact]
@@ -254,8 +276,8 @@ public sealed class XConnectorTests : IAsyncLifetime
 
     private async Task<(string Code, string Verifier)> ConsentAsync()
     {
-        var verifier = Pkce.CreateVerifier();
-        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.ChallengeFor(verifier), App));
+        var verifier = Pkce.NewVerifier();
+        var url = _connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "st", Pkce.Challenge(verifier), App));
         var consent = await ConnectorHarness.ConsentAsync(url);
         Assert.Equal("st", consent.State);
         return (consent.Code!, verifier);

@@ -116,13 +116,21 @@ public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser
     /// <summary>Clicks before the circuit is up do nothing; retry until the click takes effect.</summary>
     private static async Task ClickWhenInteractiveAsync(IPage page, ILocator button, string expectedUrlPart)
     {
-        for (var i = 0; i < 40 && !page.Url.Contains(expectedUrlPart, StringComparison.Ordinal); i++)
+        var expected = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(expectedUrlPart));
+        for (var i = 0; i < 40 && !expected.IsMatch(page.Url); i++)
         {
-            await button.ClickAsync();
-            await Task.Delay(250);
+            try
+            {
+                await button.ClickAsync(new() { Timeout = 2_000 });
+                await page.WaitForURLAsync(expected, new() { Timeout = 1_000 });
+            }
+            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+            {
+                // Before the circuit is up a click does nothing; once navigation starts the button is gone.
+            }
         }
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(expectedUrlPart)));
+        await Expect(page).ToHaveURLAsync(expected);
     }
 
     private static async Task TypeWhenInteractiveAsync(IPage page, ILocator editor, string text)

@@ -5,6 +5,9 @@ namespace Ocma.Tests.Fakes;
 /// <summary>One request as a fake platform received it.</summary>
 public sealed record JournalEntry(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, int BodyLength, string BodyHash, string Body)
 {
+    /// <summary>When the fake received it (real clock), for latency measurements.</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 

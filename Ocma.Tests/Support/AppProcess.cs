@@ -19,6 +19,13 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>Resident memory of the console process now, in MiB (from /proc).</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     public static async Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var root = RepositoryPaths.Root();

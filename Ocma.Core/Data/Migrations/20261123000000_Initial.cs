@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ocma.Core.Data.Migrations;
 
-/// <summary>Written by hand (EF Core Design is not served); the schema test proves it matches the model.</summary>
+/// <summary>Hand-maintained migration (EF Core Design is not served); SchemaTests proves the migrations match the model.</summary>
 [DbContext(typeof(OcmaDbContext))]
 [Migration("20261123000000_Initial")]
 public sealed class Initial : Migration

@@ -12,6 +12,7 @@ public static class NavItems
         new("Calendar", "/calendar", "calendar_month", null),
         new("Channels", "/channels", "hub", null),
         new("Activity", "/activity", "timeline", null),
+        new("Needs attention", "/dead-letters", "report", null),
         new("Sandbox feed", "/sandbox", "science", null),
         new("Admin", "/admin/users", "admin_panel_settings", Roles.Admin),
     ];
