@@ -1,11 +1,13 @@
 using Ocma.Connectors;
 using Ocma.Core;
+using Ocma.Core.Drafting;
 using Ocma.Web.Endpoints;
 using Ocma.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOcmaLogging();
 builder.Services.AddOcmaCore(builder.Configuration);
+builder.Services.AddOcmaDrafting(builder.Configuration);
 builder.Services.AddOcmaConnectors(builder.Configuration);
 builder.AddOcmaWeb();
 

@@ -33,6 +33,8 @@ public partial class ComposePage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    private List<ChannelSummary> SelectedChannels => _channels.Where(c => _selected.Contains(c.Id)).ToList();
+
     private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_text, _channels.Where(c => _selected.Contains(c.Id)));
 
     private bool CanSubmit => _selected.Count > 0 && _text.Trim().Length > 0
