@@ -36,6 +36,7 @@ public static class DraftingRegistration
         services.AddTransient<BrandVoiceService>();
         services.AddTransient<DraftGenerator>();
         services.AddTransient<DraftService>();
+        services.AddSingleton<GenerationLinkService>();
         services.AddTransient<UsageReportService>();
         return services;
     }

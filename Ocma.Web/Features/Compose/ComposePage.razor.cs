@@ -17,6 +17,7 @@ public partial class ComposePage
     private string? _error;
     private string? _saved;
     private bool _busy;
+    private readonly HashSet<long> _usedGenerations = [];
 
     [Inject]
     private BrandService Brands { get; set; } = default!;
@@ -29,6 +30,9 @@ public partial class ComposePage
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private Core.Drafting.GenerationLinkService Generations { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -82,12 +86,16 @@ public partial class ComposePage
         try
         {
             var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode == ComposeMode.PublishNow ? null : _localDue);
-            var result = await Compose.SubmitAsync(request, await CurrentActor.GetAsync(), CancellationToken.None);
+            var actor = await CurrentActor.GetAsync();
+            var result = await Compose.SubmitAsync(request, actor, CancellationToken.None);
             if (!result.Succeeded)
             {
                 _error = result.Error;
                 return;
             }
+
+            await Generations.AttachAsync(_usedGenerations, result.Value.Id, actor.UserId!, CancellationToken.None);
+            _usedGenerations.Clear();
 
             _saved = _mode switch
             {

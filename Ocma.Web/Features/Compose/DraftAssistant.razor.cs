@@ -34,6 +34,10 @@ public partial class DraftAssistant
     [Parameter]
     public EventCallback<string> TextChanged { get; set; }
 
+    /// <summary>Raised with a generation's id when its text is put into the post, so the post can be linked to it.</summary>
+    [Parameter]
+    public EventCallback<long> DraftUsed { get; set; }
+
     /// <summary>The channels ticked in the composer, for per-channel variants.</summary>
     [Parameter]
     public IReadOnlyList<ChannelSummary> Channels { get; set; } = [];
@@ -152,6 +156,7 @@ public partial class DraftAssistant
     private async Task ApplyAsync(Draft draft)
     {
         _last = draft;
+        await DraftUsed.InvokeAsync(draft.GenerationId);
         if (draft.Text != Text)
         {
             _previousText = Text;
