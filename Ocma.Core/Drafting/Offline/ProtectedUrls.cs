@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Ocma.Core.Drafting.Offline;
 
-/// <summary>Swaps URLs for placeholders while text rules run, so no rule ever changes or cuts a link.</summary>
+/// <summary>Swaps URLs for stand-in markers while text rules run, so no rule ever changes or cuts a link.</summary>
 internal sealed partial class ProtectedUrls
 {
     private const char Mark = '\u0001';
@@ -12,17 +12,17 @@ internal sealed partial class ProtectedUrls
     private static partial Regex UrlPattern();
 
     [GeneratedRegex("\u0001(\\d+)\u0001")]
-    private static partial Regex PlaceholderPattern();
+    private static partial Regex MarkerPattern();
 
-    /// <summary>The text with each URL replaced by a placeholder that no letter-based rule matches.</summary>
+    /// <summary>The text with each URL replaced by a marker that no letter-based rule matches.</summary>
     public string Protect(string text) => UrlPattern().Replace(text, m =>
     {
         _urls.Add(m.Value);
         return $"{Mark}{_urls.Count - 1}{Mark}";
     });
 
-    /// <summary>Puts this instance's URLs back. Placeholders it did not make (an outer rule's, already protected) are left for their owner.</summary>
-    public string Restore(string text) => _urls.Count == 0 ? text : PlaceholderPattern().Replace(text, m =>
+    /// <summary>Puts this instance's URLs back. Markers it did not make (an outer rule's, already protected) are left for their owner.</summary>
+    public string Restore(string text) => _urls.Count == 0 ? text : MarkerPattern().Replace(text, m =>
         int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < _urls.Count ? _urls[i] : m.Value);
 
     /// <summary>Runs <paramref name="rule"/> on the text with its URLs protected.</summary>
