@@ -56,6 +56,7 @@ public static class CoreRegistration
         services.AddSingleton<OAuthStateCodec>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<ConnectService>();
+        services.AddSingleton<PendingConnections>();
         services.AddSingleton<CredentialsService>();
         services.AddSingleton<ChannelHealthService>();
         services.AddSingleton<GrantRefreshService>();

@@ -11,6 +11,7 @@ public sealed class ConnectService(
     ConnectorRegistry connectors,
     PlatformAppResolver apps,
     OAuthStateCodec stateCodec,
+    PendingConnections pending,
     ChannelService channels)
 {
     public async Task<Result<Uri>> StartAsync(string platformKey, int brandId, Actor actor, Uri redirectUri, string returnUrl, string? instanceUrl, CancellationToken cancellationToken)
@@ -68,8 +69,38 @@ public sealed class ConnectService(
             return Result.Fail<ConnectOutcome>($"{connector.Descriptor.DisplayName} refused the connection: {exchanged.Failure!.Message}");
         }
 
-        var saved = await channels.SaveConnectedAsync(state.BrandId, platformKey, exchanged.Value.Accounts, actor, cancellationToken);
+        var accounts = exchanged.Value.Accounts;
+        if (accounts.Count > 1)
+        {
+            return new ConnectOutcome([], state.ReturnUrl, pending.Add(actor.UserId!, state.BrandId, platformKey, accounts, state.ReturnUrl));
+        }
+
+        var saved = await channels.SaveConnectedAsync(state.BrandId, platformKey, accounts, actor, cancellationToken);
         return new ConnectOutcome(saved, state.ReturnUrl);
+    }
+
+    /// <summary>Connects the accounts the person picked from a grant that offered several; the rest are forgotten.</summary>
+    public async Task<Result<ConnectOutcome>> ConnectPickedAsync(string pendingId, IReadOnlyCollection<string> accountIds, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.CanPublish || actor.UserId is null)
+        {
+            return Result.Fail<ConnectOutcome>("Only Editors and Admins can connect channels.");
+        }
+
+        if (accountIds.Count == 0)
+        {
+            return Result.Fail<ConnectOutcome>("Tick at least one account to connect, or cancel.");
+        }
+
+        var choice = pending.Take(pendingId, actor.UserId);
+        if (choice is null)
+        {
+            return Result.Fail<ConnectOutcome>("This choice expired (after ten minutes) or was already made. Start the connection again from Channels.");
+        }
+
+        var picked = choice.Accounts.Where(a => accountIds.Contains(a.AccountId)).ToList();
+        var saved = await channels.SaveConnectedAsync(choice.BrandId, choice.PlatformKey, picked, actor, cancellationToken);
+        return new ConnectOutcome(saved, choice.ReturnUrl);
     }
 
     /// <summary>Platforms that sign in with a handle and an app password (Bluesky): no browser round trip.</summary>
@@ -120,4 +151,5 @@ public sealed class ConnectService(
     }
 }
 
-public sealed record ConnectOutcome(IReadOnlyList<ChannelSummary> Channels, string ReturnUrl);
+/// <param name="PendingId">Set when the grant offered several accounts: the person picks at /channels/pick/{PendingId}.</param>
+public sealed record ConnectOutcome(IReadOnlyList<ChannelSummary> Channels, string ReturnUrl, string? PendingId = null);

@@ -28,6 +28,11 @@ public static class OAuthEndpoints
                 return Problem(done.Error!);
             }
 
+            if (done.Value.PendingId is { } pendingId)
+            {
+                return Results.LocalRedirect($"/channels/pick/{pendingId}");
+            }
+
             var returnUrl = done.Value.ReturnUrl.StartsWith('/') && !done.Value.ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? done.Value.ReturnUrl : "/channels";
             return Results.LocalRedirect($"{returnUrl}?connected={done.Value.Channels.Count}");
         });
