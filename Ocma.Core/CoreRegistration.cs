@@ -71,6 +71,10 @@ public static class CoreRegistration
         services.AddSingleton<TargetDispatcher>();
         services.AddSingleton<Publishing.RetryPolicy>();
         services.AddSingleton<TargetSettler>();
+        services.AddSingleton<ChannelPauses>();
+        services.AddSingleton<SendSlots>();
+        services.AddSingleton<PlatformBreaker>();
+        services.AddSingleton<SendGate>();
         services.AddSingleton<TargetPublisher>();
         services.AddSingleton<PublishRecovery>();
         services.AddSingleton<HeldTargetService>();

@@ -9,3 +9,6 @@ public abstract record LiveEvent;
 public sealed record TargetStateChanged(int PostId, int TargetId, int ChannelId, TargetState State, string? Reason, string? PlatformUrl) : LiveEvent;
 
 public sealed record ChannelStatusChanged(int ChannelId, ChannelStatus Status, string? Reason) : LiveEvent;
+
+/// <summary>A platform's circuit breaker opened or closed; channel cards of that platform show or drop "Degraded".</summary>
+public sealed record PlatformStatusChanged(string PlatformKey, DateTime? DegradedUntilUtc, string? LastError) : LiveEvent;

@@ -33,4 +33,28 @@ public sealed class PublishingOptions
     /// <summary>A target left in Publishing this long without a worker is recovered by the sweep.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Targets of one channel (one account) sent at the same time.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentPerChannel { get; set; } = 4;
+
+    /// <summary>Targets sent to one platform at the same time, across all its channels.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentPerPlatform { get; set; } = 16;
+
+    /// <summary>How long a worker waits for a free sending slot before it puts the target back and takes other work.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    public TimeSpan SlotWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Consecutive outage-like failures (unavailable, transient, unknown outcome) that mark a platform degraded.</summary>
+    [Range(1, 100)]
+    public int BreakerFailureThreshold { get; set; } = 5;
+
+    /// <summary>The failures must fall within this window to count as consecutive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BreakerWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a degraded platform gets no sends before a single trial send decides.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -11,12 +11,14 @@ namespace Ocma.Core.Publishing;
 /// <summary>
 /// Sends one claimed target to its platform. Every send is recorded in the attempt ledger before it leaves;
 /// an expired token is refreshed once; an unknown outcome is looked up on the platform before anything else.
+/// The <see cref="SendGate"/> holds the target back while its channel is rate-limited, its slots are busy or its platform is degraded.
 /// </summary>
 public sealed class TargetPublisher(
     IDbContextFactory<OcmaDbContext> dbFactory,
     ConnectorRegistry connectors,
     CredentialsService credentials,
     TargetSettler settler,
+    SendGate gate,
     TimeProvider time)
 {
     public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
@@ -34,6 +36,13 @@ public sealed class TargetPublisher(
         {
             await settler.SettleAsync(target, null, ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured,
                 $"The {target.Channel.PlatformKey} platform is not available in this installation any more."), cancellationToken);
+            return;
+        }
+
+        using var pass = await gate.EnterAsync(target.ChannelId, connector.Descriptor, cancellationToken);
+        if (pass.Held is SendHold hold)
+        {
+            await settler.HoldAsync(target, hold, cancellationToken);
             return;
         }
 
@@ -71,6 +80,7 @@ public sealed class TargetPublisher(
             (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, cancellationToken);
         }
 
+        await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result.Failure);
         if (result.Failure?.Kind == FailureKind.OutcomeUnknown)
         {
             var sentAfter = time.GetUtcNow().UtcDateTime.AddMinutes(-10);

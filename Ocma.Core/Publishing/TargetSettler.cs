@@ -93,6 +93,22 @@ public sealed class TargetSettler(
         await FailedAsync(snapshot, attemptId, unknown ?? new ConnectorFailure(FailureKind.OutcomeUnknown, lookup.Failure.Message), RetryDecision.NeedsPerson(reason), cancellationToken);
     }
 
+    /// <summary>Puts a target back without sending it (no attempt is recorded): its channel or platform must not be sent to before <paramref name="hold"/> ends.</summary>
+    public async Task HoldAsync(PostTarget snapshot, SendHold hold, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        target.State = TargetState.Retrying;
+        target.StateChangedUtc = Now;
+        target.NextAttemptUtc = hold.UntilUtc;
+        target.LastError = hold.Reason;
+        target.LastFailureKind = hold.Kind;
+        target.ClaimId = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
+        await dispatch.ArmAsync(hold.UntilUtc, cancellationToken);
+    }
+
     /// <summary>A bug stopped the publisher mid-way: a person decides, because the post may or may not have gone out.</summary>
     public async Task InternalErrorAsync(int targetId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Brands;
+using Ocma.Core.Data;
+using Ocma.Core.Posts;
+using Ocma.Tests.Fakes.Mastodon;
+using Ocma.Tests.Support;
+
+namespace Ocma.Tests.Core.Publishing;
+
+/// <summary>Politeness before a send, against the Mastodon fake over HTTP: rate-limit pauses per channel and concurrency caps.</summary>
+public sealed class SendGateTests
+{
+    private const string CreateStatus = "/api/v1/statuses";
+
+    [Fact]
+    public async Task Publish_AfterRateLimitOnChannel_HoldsItsNextPostUntilResetWhileAnotherChannelPublishes()
+    {
+        await using var fake = await MastodonFake.StartAsync();
+        fake.RateLimit = 1_000_000;
+        await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>(MastodonChannels.Settings) { ["Publishing:FirstRetryDelay"] = "00:00:00.200" });
+        var admin = await TestUsers.CreateAdminAsync(app);
+        var mastodon = await MastodonChannels.ConnectAsync(app, admin, fake);
+        var sandbox = await SandboxChannels.ConnectAsync(app, admin);
+        var reset = TimeProvider.System.GetUtcNow().AddSeconds(3);
+        fake.Faults.Next("POST", CreateStatus, c =>
+        {
+            c.Response.Headers["X-RateLimit-Reset"] = reset.ToString("o", CultureInfo.InvariantCulture);
+            return Results.Json(new { error = "Too many requests" }, statusCode: 429).ExecuteAsync(c);
+        });
+
+        var first = await ComposeAsync(app, admin, "Limited first", mastodon.Id);
+        await WaitAsync(app, first, s => s == TargetState.Retrying);
+        var second = await ComposeAsync(app, admin, "Limited second", mastodon.Id);
+        var held = await WaitAsync(app, second, s => s == TargetState.Retrying);
+        var other = await ComposeAsync(app, admin, "Other channel", sandbox.Id);
+        await WaitAsync(app, other, s => s == TargetState.Published);
+
+        Assert.StartsWith("Waiting for Mastodon's rate limit to reset at", held.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, held.AttemptCount);
+        Assert.InRange(held.NextAttemptUtc!.Value, reset.UtcDateTime.AddSeconds(-1), reset.UtcDateTime.AddSeconds(1));
+        Assert.Equal(1, fake.Journal.Count("POST", CreateStatus)); // only the refused one so far
+
+        await WaitAsync(app, first, s => s == TargetState.Published);
+        await WaitAsync(app, second, s => s == TargetState.Published);
+        var creates = fake.Journal.Matching("POST", CreateStatus).OrderBy(e => e.ReceivedAt).ToList();
+        Assert.Equal(3, creates.Count);
+        Assert.All(creates.Skip(1), e => Assert.True(e.ReceivedAt >= reset.AddMilliseconds(-100), $"a create arrived at {e.ReceivedAt:O}, before the reset at {reset:O}"));
+    }
+
+    [Fact]
+    public async Task Publish_ManyPostsToOneChannelWithCapTwo_PlatformNeverSeesMoreThanTwoCreatesAtOnce()
+    {
+        const int Posts = 6;
+        var latency = TimeSpan.FromMilliseconds(300);
+        await using var fake = await MastodonFake.StartAsync();
+        fake.RateLimit = 1_000_000;
+        fake.StatusLatency = latency;
+        await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>(MastodonChannels.Settings) { ["Publishing:MaxConcurrentPerChannel"] = "2" });
+        var admin = await TestUsers.CreateAdminAsync(app);
+        var channel = await MastodonChannels.ConnectAsync(app, admin, fake);
+
+        var posts = new List<int>();
+        for (var i = 0; i < Posts; i++)
+        {
+            posts.Add(await ComposeAsync(app, admin, $"Capped post {i}", channel.Id));
+        }
+
+        foreach (var post in posts)
+        {
+            await WaitAsync(app, post, s => s == TargetState.Published);
+        }
+
+        // Each create is answered only after the latency, so a third create may arrive only once the first of two has been answered.
+        var arrivals = fake.Journal.Matching("POST", CreateStatus).Select(e => e.ReceivedAt).Order().ToList();
+        Assert.Equal(Posts, arrivals.Count);
+        for (var i = 2; i < arrivals.Count; i++)
+        {
+            var gap = arrivals[i] - arrivals[i - 2];
+            Assert.True(gap >= latency - TimeSpan.FromMilliseconds(50), $"creates {i - 2} and {i} arrived {gap.TotalMilliseconds:0} ms apart: three were in flight at once");
+        }
+    }
+
+    private static async Task<int> ComposeAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin, string text, int channelId)
+    {
+        var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, [channelId], ComposeMode.PublishNow, null), admin, CancellationToken.None);
+        Assert.True(post.Succeeded, post.Error);
+        return post.Value.Id;
+    }
+
+    private static Task<PostTarget> WaitAsync(OcmaAppFactory app, int postId, Func<TargetState, bool> state) =>
+        Eventually.MatchesAsync(
+            async () =>
+            {
+                await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+                return await db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == postId);
+            },
+            t => state(t.State), TimeSpan.FromSeconds(20), $"post {postId} to reach the expected state");
+}
