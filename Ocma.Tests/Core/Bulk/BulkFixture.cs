@@ -21,4 +21,10 @@ public sealed class BulkFixture : IAsyncLifetime
         await using var db = await Harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         return await db.Posts.CountAsync(p => p.Text.Contains(marker));
     }
+
+    public async Task<int> AuditEntriesAsync(string action, string subjectMarker)
+    {
+        await using var db = await Harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        return await db.AuditEvents.CountAsync(e => e.Action == action && e.Subject.Contains(subjectMarker));
+    }
 }

@@ -78,6 +78,8 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Equal(TargetState.Scheduled, two.State);
         Assert.Equal(new DateTime(2031, 2, 1, 9, 30, 0), two.DueUtc);
         Assert.Equal(TargetState.Draft, views.Single(v => v.Text == "imp-ok draft").State);
+        Assert.Equal(2, await fixture.AuditEntriesAsync("post.scheduled", "imp-ok"));
+        Assert.Equal(1, await fixture.AuditEntriesAsync("post.drafted", "imp-ok"));
     }
 
     [Fact]
