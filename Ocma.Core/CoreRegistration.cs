@@ -62,6 +62,8 @@ public static class CoreRegistration
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<Bulk.PostExportService>();
+        services.AddSingleton<Bulk.PostImportService>();
         services.AddSingleton<PostTimelineQuery>();
         services.AddSingleton<SandboxAuthServer>();
         services.AddSingleton<SandboxPlatform>();

@@ -18,6 +18,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapOAuthEndpoints();
 app.MapSandboxEndpoints();
+app.MapExportEndpoints();
 app.MapOcmaComponents();
 app.Run();
 

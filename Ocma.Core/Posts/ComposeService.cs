@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Audit;
+using Ocma.Core.Brands;
 using Ocma.Core.Calendar;
 using Ocma.Core.Channels;
 using Ocma.Core.Connectors;
@@ -26,11 +27,81 @@ public sealed class ComposeService(
 
     public async Task<Result<Post>> SubmitAsync(ComposeRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (!actor.CanCompose || actor.UserId is null)
+        var stored = await SubmitAllAsync([request], actor, cancellationToken);
+        return stored.Succeeded ? stored.Value[0] : Result.Fail<Post>(stored.Error!);
+    }
+
+    /// <summary>
+    /// Checks every request as <see cref="SubmitAsync"/> would and stores nothing: one entry per request,
+    /// null when it would be accepted, otherwise the reason. Used by the CSV import's dry run.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string?>>> DryRunAsync(IReadOnlyList<ComposeRequest> requests, Actor actor, CancellationToken cancellationToken)
+    {
+        if (RoleProblem(actor) is string problem)
         {
-            return Result.Fail<Post>("Your role cannot write posts. Ask an Admin for the Contributor or Editor role.");
+            return Result.Fail<IReadOnlyList<string?>>(problem);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var built = await BuildAllAsync(db, requests, actor, cancellationToken);
+        return built.Select(b => b.Error).ToList();
+    }
+
+    /// <summary>Stores all the requests in one transaction, or none of them when any one is refused.</summary>
+    public async Task<Result<IReadOnlyList<Post>>> SubmitAllAsync(IReadOnlyList<ComposeRequest> requests, Actor actor, CancellationToken cancellationToken)
+    {
+        if (RoleProblem(actor) is string problem)
+        {
+            return Result.Fail<IReadOnlyList<Post>>(problem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var built = await BuildAllAsync(db, requests, actor, cancellationToken);
+        var firstBad = built.FindIndex(b => !b.Succeeded);
+        if (firstBad >= 0)
+        {
+            var reason = built[firstBad].Error!;
+            return Result.Fail<IReadOnlyList<Post>>(requests.Count == 1 ? reason : $"Post {firstBad + 1} of {requests.Count}: {reason} Nothing was stored.");
+        }
+
+        var posts = built.Select(b => b.Value).ToList();
+        for (var i = 0; i < posts.Count; i++)
+        {
+            db.Posts.Add(posts[i]);
+            audit.Add(db, actor, AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var target in posts.SelectMany(p => p.Targets))
+        {
+            await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, null, null));
+        }
+
+        var earliest = posts.SelectMany(p => p.Targets).Where(t => t.State == TargetState.Scheduled && t.DueUtc is not null).Min(t => t.DueUtc);
+        if (earliest is DateTime dueUtc)
+        {
+            await dispatch.ArmAsync(dueUtc, cancellationToken);
+        }
+
+        return posts;
+    }
+
+    private static string? RoleProblem(Actor actor) => !actor.CanCompose || actor.UserId is null
+        ? "Your role cannot write posts. Ask an Admin for the Contributor or Editor role."
+        : null;
+
+    private async Task<List<Result<Post>>> BuildAllAsync(OcmaDbContext db, IReadOnlyList<ComposeRequest> requests, Actor actor, CancellationToken cancellationToken)
+    {
+        var brandIds = requests.Select(r => r.BrandId).Distinct().ToList();
+        var brands = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Where(c => brandIds.Contains(c.BrandId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, now)).ToList();
+    }
+
+    /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
+    private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now)
+    {
         var text = request.Text.Trim();
         if (text.Length == 0)
         {
@@ -48,14 +119,12 @@ public sealed class ComposeService(
             return Result.Fail<Post>("Pick at least one channel to post to.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var brand = await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BrandId, cancellationToken);
         if (brand is null)
         {
             return Result.Fail<Post>("That brand no longer exists.");
         }
 
-        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id) && c.BrandId == brand.Id).ToListAsync(cancellationToken);
+        var channels = channelIds.Select(id => known.GetValueOrDefault(id)).Where(c => c is not null && c.BrandId == brand.Id).Select(c => c!).ToList();
         if (channels.Count != channelIds.Count)
         {
             return Result.Fail<Post>("One of the chosen channels does not exist (it may have been removed). Reload and pick again.");
@@ -67,7 +136,6 @@ public sealed class ComposeService(
             return Result.Fail<Post>(string.Join(" ", problems));
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var due = ResolveDue(request, brand.TimeZoneId, now);
         if (!due.Succeeded)
         {
@@ -75,7 +143,7 @@ public sealed class ComposeService(
         }
 
         var state = request.Mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
-        var post = new Post { BrandId = brand.Id, Text = text, AuthorId = actor.UserId, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
+        var post = new Post { BrandId = brand.Id, Text = text, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
         post.Targets.AddRange(channels.Select(c => new PostTarget
         {
             ChannelId = c.Id,
@@ -85,20 +153,6 @@ public sealed class ComposeService(
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }));
-        db.Posts.Add(post);
-        audit.Add(db, actor, AuditAction(request.Mode), $"post {text[..Math.Min(40, text.Length)]}", Describe(request.Mode, due.Value, channels.Count));
-        await db.SaveChangesAsync(cancellationToken);
-
-        foreach (var target in post.Targets)
-        {
-            await live.PublishAsync(new TargetStateChanged(post.Id, target.Id, target.ChannelId, target.State, null, null));
-        }
-
-        if (state == TargetState.Scheduled && due.Value is DateTime dueUtc)
-        {
-            await dispatch.ArmAsync(dueUtc, cancellationToken);
-        }
-
         return post;
     }
 

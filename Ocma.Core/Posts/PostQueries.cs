@@ -22,6 +22,14 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every target of the brand, by due time (drafts without one last), for the exports.</summary>
+    public async Task<IReadOnlyList<TargetView>> AllAsync(int brandId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.PostTargets.Where(t => t.Post!.BrandId == brandId).OrderBy(t => t.DueUtc == null).ThenBy(t => t.DueUtc).ThenBy(t => t.Id))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<TargetView?> FindAsync(int targetId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -51,5 +59,6 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         t.LastError,
         t.NextAttemptUtc,
         t.AttemptCount,
-        t.Post!.AuthorName));
+        t.Post!.AuthorName,
+        t.IdempotencyKey));
 }

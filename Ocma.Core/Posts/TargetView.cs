@@ -15,4 +15,5 @@ public sealed record TargetView(
     string? LastError,
     DateTime? NextAttemptUtc,
     int AttemptCount,
-    string AuthorName);
+    string AuthorName,
+    string IdempotencyKey = "");
