@@ -13,6 +13,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ocma.Tests.E2E;
 
 /// <summary>An Admin's console work in real Chromium: replacing a secret, then reading a post's attempt ledger.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string SecretName = "mastodon:client_secret";

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ocma.Tests.E2E;
 
 /// <summary>Connecting a real platform (Mastodon, on its faithful fake) through the browser, and the refusal page for a bad callback.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ConnectPlatformTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private readonly OcmaAppFactory _app = new(settings: MastodonChannels.Settings);
@@ -42,7 +43,7 @@ public sealed class ConnectPlatformTests(Browser browser) : IClassFixture<Browse
                 // The value must reach the circuit before the click, so fill and click until the round trip happens.
                 await option.Locator("input").FillAsync(_fake.BaseUrl.ToString(), new() { Timeout = 2_000 });
                 await option.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync(new() { Timeout = 2_000 });
-                await page.WaitForURLAsync(connected, new() { Timeout = 3_000 });
+                await page.WaitForURLAsync(connected, new() { Timeout = 10_000 });
             }
             catch (Exception e) when (e is TimeoutException or PlaywrightException)
             {

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ocma.Tests.E2E;
 
 /// <summary>The first journey of a new team, in real Chromium against the app on a loopback port.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string Email = "owner@example.com";

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ocma.Tests.E2E;
 
 /// <summary>The Needs attention page in real Chromium: failures show up live in their groups; retrying or reconnecting clears them.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private readonly OcmaAppFactory _app = new();

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ocma.Tests.E2E;
 
 /// <summary>An Admin drafts a post with the built-in drafter, schedules it, and then looks at the brand voice and AI usage, in real Chromium.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private readonly OcmaAppFactory _app = new();
