@@ -8,6 +8,7 @@ namespace Ocma.Tests.Bench;
 
 /// <summary>200 targets due at scattered times over two minutes. Lag = when the platform received the post − its due time. Goal: p99 ≤ 1 s.</summary>
 [Trait("Category", "Benchmark")]
+[Collection(BenchmarkCollection.Name)]
 public sealed class DispatchLagBenchmark(ITestOutputHelper output)
 {
     [Fact]

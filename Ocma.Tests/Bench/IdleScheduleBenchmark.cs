@@ -9,6 +9,7 @@ namespace Ocma.Tests.Bench;
 
 /// <summary>100,000 future targets scheduled. Goals: the idle console's resident memory ≤ 300 MB; scheduling one more ≤ 50 ms.</summary>
 [Trait("Category", "Benchmark")]
+[Collection(BenchmarkCollection.Name)]
 public sealed class IdleScheduleBenchmark(ITestOutputHelper output)
 {
     private const int Channels = 20;

@@ -10,6 +10,7 @@ namespace Ocma.Tests.Bench;
 
 /// <summary>10,000 targets due at the same instant across 20 accounts; each platform answers in 50 ms. Goal: all published in ≤ 60 s, none twice, none lost.</summary>
 [Trait("Category", "Benchmark")]
+[Collection(BenchmarkCollection.Name)]
 public sealed class PublishBurstBenchmark(ITestOutputHelper output)
 {
     [Fact]

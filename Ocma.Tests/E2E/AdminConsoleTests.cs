@@ -50,11 +50,7 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
             }
         };
 
-        await page.GotoAsync(_baseUrl + "/Account/Login");
-        await page.FillAsync("#email", TestUsers.AdminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Browser.SignInAsync(page, _baseUrl);
 
         // Replace the stored secret: the row shows only the hint, before and after.
         await page.GotoAsync(_baseUrl + "/admin/secrets");

@@ -31,11 +31,7 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
         var channel = await SandboxChannels.ConnectAsync(_app, admin);
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseUrl + "/Account/Login");
-        await page.FillAsync("#email", TestUsers.AdminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Browser.SignInAsync(page, _baseUrl);
 
         await page.ClickAsync("text=Needs attention");
         await Expect(page.Locator(".nothing-stuck")).ToBeVisibleAsync();

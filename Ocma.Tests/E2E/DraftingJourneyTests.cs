@@ -30,11 +30,7 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseUrl + "/Account/Login");
-        await page.FillAsync("#email", TestUsers.AdminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Browser.SignInAsync(page, _baseUrl);
 
         // The panel says plainly that no model is involved.
         await page.GotoAsync(_baseUrl + "/compose");

@@ -27,11 +27,7 @@ public sealed class ImportBrowserTests(Browser browser) : IClassFixture<Browser>
         await SandboxChannels.ConnectAsync(_app, admin);
         await using var context = await browser.Instance.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseUrl + "/Account/Login");
-        await page.FillAsync("#email", TestUsers.AdminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Browser.SignInAsync(page, _baseUrl);
         await page.GotoAsync(_baseUrl + "/activity");
         await page.ClickAsync(".import-link");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import posts" })).ToBeVisibleAsync();

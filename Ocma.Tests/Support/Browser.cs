@@ -26,6 +26,16 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>Signs in through the real form and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email = TestUsers.AdminEmail, string password = TestUsers.Password)
+    {
+        await page.GotoAsync(baseUrl + "/Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Where screenshots go for review: TestResults/screenshots at the repository root.</summary>
     public static string ScreenshotPath(string name) => Path.Combine(RepositoryPaths.TestResults("screenshots"), name + ".png");
 }
