@@ -14,6 +14,9 @@ public sealed class PlatformAppResolver(SecretVault vault, IConfiguration config
     /// <summary>The practice platform's app is built in.</summary>
     public const string SandboxClientId = "ocma-console";
 
+    // One registration at a time: two quick "Connect" clicks must not register two apps and keep the wrong one.
+    private readonly SemaphoreSlim _registering = new(1, 1);
+
     public async Task<PlatformApp?> FindAsync(string platformKey, string? instanceUrl, CancellationToken cancellationToken)
     {
         if (platformKey == "sandbox")
@@ -30,6 +33,19 @@ public sealed class PlatformAppResolver(SecretVault vault, IConfiguration config
 
     /// <summary>The app registered on a server, registering it there the first time.</summary>
     public async Task<ConnectorResult<PlatformApp>> FindOrRegisterAsync(IAppRegisteringConnector connector, string platformKey, string instanceUrl, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        await _registering.WaitAsync(cancellationToken);
+        try
+        {
+            return await FindOrRegisterOnceAsync(connector, platformKey, instanceUrl, redirectUri, cancellationToken);
+        }
+        finally
+        {
+            _registering.Release();
+        }
+    }
+
+    private async Task<ConnectorResult<PlatformApp>> FindOrRegisterOnceAsync(IAppRegisteringConnector connector, string platformKey, string instanceUrl, Uri redirectUri, CancellationToken cancellationToken)
     {
         if (await FindAsync(platformKey, instanceUrl, cancellationToken) is { } known)
         {
