@@ -58,11 +58,8 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         await Expect(row).ToContainTextAsync("••••1111");
         await Shot(page, "01-secrets-before");
         var nameInput = page.Locator(".rz-autocomplete input, input.rz-autocomplete-input").First;
-        for (var i = 0; i < 40 && await nameInput.InputValueAsync() != SecretName; i++)
-        {
-            await row.GetByRole(AriaRole.Button, new() { Name = "Replace" }).ClickAsync(); // retried until the circuit is up
-            await Task.Delay(250);
-        }
+        await Browser.WaitUntilInteractiveAsync(page);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Replace" }).ClickAsync();
 
         await Expect(nameInput).ToHaveValueAsync(SecretName);
         await page.FillAsync("#secret-value", NewValue);
@@ -89,11 +86,8 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         await Expect(page.Locator(".users-grid")).ToContainTextAsync("editor@example.com");
         await Expect(page.Locator(".users-grid .lock-user")).ToHaveCountAsync(1); // the editor's; none on your own row
         var editorRow = page.Locator(".users-grid tr").Filter(new() { HasText = "editor@example.com" });
-        for (var i = 0; i < 40 && await page.Locator("#reset-password").CountAsync() == 0; i++)
-        {
-            await editorRow.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync(); // retried until the circuit is up
-            await Task.Delay(250);
-        }
+        await Browser.WaitUntilInteractiveAsync(page);
+        await editorRow.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
 
         await page.FillAsync("#reset-password", TemporaryPassword);
         await page.ClickAsync("#confirm-reset");

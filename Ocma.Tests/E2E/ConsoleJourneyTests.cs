@@ -65,7 +65,9 @@ public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser
 
         // Connect the Sandbox through its consent page.
         await page.GotoAsync(_baseUrl + "/channels");
-        await ClickWhenInteractiveAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Connect Sandbox (practice)" }), "/sandbox/authorize");
+        await Browser.WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect Sandbox (practice)" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/authorize"));
         await Shot(page, "04-sandbox-consent");
         await page.FillAsync("#handle", "@journey");
         await page.ClickAsync("button[value=allow]");
@@ -78,7 +80,8 @@ public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync(_baseUrl + "/compose");
         var editor = page.Locator("#post-text");
         await Expect(editor).ToBeVisibleAsync();
-        await TypeWhenInteractiveAsync(page, editor, text);
+        await Browser.WaitUntilInteractiveAsync(page);
+        await editor.FillAsync(text);
         await Expect(page.GetByTestId("char-counter")).ToHaveTextAsync($"{text.Length} / 500");
         await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
         var due = DateTime.UtcNow.AddSeconds(10);
@@ -113,41 +116,6 @@ public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser
         await Shot(page, "11-admin-users");
 
         Assert.Empty(_consoleErrors);
-    }
-
-    /// <summary>Clicks before the circuit is up do nothing; retry until the click takes effect.</summary>
-    private static async Task ClickWhenInteractiveAsync(IPage page, ILocator button, string expectedUrlPart)
-    {
-        var expected = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(expectedUrlPart));
-        for (var i = 0; i < 40 && !expected.IsMatch(page.Url); i++)
-        {
-            try
-            {
-                await button.ClickAsync(new() { Timeout = 2_000 });
-                await page.WaitForURLAsync(expected, new() { Timeout = 1_000 });
-            }
-            catch (Exception e) when (e is TimeoutException or PlaywrightException)
-            {
-                // Before the circuit is up a click does nothing; once navigation starts the button is gone.
-            }
-        }
-
-        await Expect(page).ToHaveURLAsync(expected);
-    }
-
-    private static async Task TypeWhenInteractiveAsync(IPage page, ILocator editor, string text)
-    {
-        var counter = page.GetByTestId("char-counter");
-        for (var i = 0; i < 40; i++)
-        {
-            await editor.FillAsync(text);
-            if (await counter.CountAsync() > 0 && await counter.InnerTextAsync() == $"{text.Length} / 500")
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
     }
 
     private static Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("journey-" + name), FullPage = true });

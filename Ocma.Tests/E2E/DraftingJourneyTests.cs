@@ -36,16 +36,9 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(_baseUrl + "/compose");
         await Expect(page.GetByTestId("draft-provider")).ToHaveTextAsync("Built-in drafter (no AI)");
 
-        // Typing before the circuit is up is lost; type until the Draft button enables.
-        var brief = page.Locator("#draft-brief");
-        var draftButton = page.Locator("#draft-from-brief");
-        for (var i = 0; i < 40 && !await draftButton.IsEnabledAsync(); i++)
-        {
-            await brief.FillAsync("Spring plant sale: 20% off all houseplants this weekend at our Leeds shop");
-            await Task.Delay(250);
-        }
-
-        await draftButton.ClickAsync();
+        await Browser.WaitUntilInteractiveAsync(page);
+        await page.Locator("#draft-brief").FillAsync("Spring plant sale: 20% off all houseplants this weekend at our Leeds shop");
+        await page.Locator("#draft-from-brief").ClickAsync();
         await Expect(page.GetByTestId("draft-meta")).ToContainTextAsync("Built-in drafter (no AI)");
         await Expect(page.GetByTestId("draft-meta")).ToContainTextAsync("0 tokens in / 0 out");
         await page.Locator("#draft-assistant").ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-01-compose-assistant-panel") });
@@ -94,15 +87,9 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(_baseUrl + "/admin/brands");
         var editor = page.Locator(".voice-editor").First;
         await Expect(editor).ToContainTextAsync("Brand voice and AI budget");
-        // Clicks before the circuit is up do nothing: save until the editor confirms, then type and save for real.
         var saved = editor.Locator(".voice-saved");
         var save = editor.GetByRole(AriaRole.Button, new() { Name = "Save voice" });
-        for (var i = 0; i < 40 && await saved.CountAsync() == 0; i++)
-        {
-            await save.ClickAsync();
-            await Task.Delay(250);
-        }
-
+        await Browser.WaitUntilInteractiveAsync(page);
         await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
         await editor.Locator("textarea").Nth(2).FillAsync("#ad");
         await save.ClickAsync();
@@ -119,11 +106,8 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(_baseUrl + "/compose");
         var postText = page.Locator("#post-text");
         var warnings = page.GetByTestId("voice-warnings");
-        for (var i = 0; i < 40 && await warnings.CountAsync() == 0; i++)
-        {
-            await postText.FillAsync("Our plants are back in stock");
-            await Task.Delay(250);
-        }
+        await Browser.WaitUntilInteractiveAsync(page);
+        await postText.FillAsync("Our plants are back in stock");
 
         await Expect(warnings).ToContainTextAsync("Add \"#ad\": the brand requires it in every post.");
         await Shot(page, "03-compose-voice-warning");

@@ -32,13 +32,9 @@ public sealed class ImportBrowserTests(Browser browser) : IClassFixture<Browser>
         await page.ClickAsync(".import-link");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import posts" })).ToBeVisibleAsync();
 
-        // A file chosen before the circuit is interactive is not handled: choose it again until the dry run shows.
         var problems = page.Locator(".import-problems tbody tr");
-        for (var i = 0; i < 20 && await problems.CountAsync() == 0; i++)
-        {
-            await page.SetInputFilesAsync(".import-file", Csv("text,channels,due,media\nfine,@team,2031-01-01 10:00,\nlost,@ghost,2031-01-01 10:00,\n"));
-            await page.WaitForTimeoutAsync(500);
-        }
+        await Browser.WaitUntilInteractiveAsync(page);
+        await page.SetInputFilesAsync(".import-file", Csv("text,channels,due,media\nfine,@team,2031-01-01 10:00,\nlost,@ghost,2031-01-01 10:00,\n"));
 
         await Expect(problems).ToHaveCountAsync(1);
         await Expect(problems).ToContainTextAsync("@ghost");

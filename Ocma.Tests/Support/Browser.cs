@@ -36,6 +36,13 @@ public sealed class Browser : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's live connection has taken it over. Until then clicks reach no handler, and what is typed
+    /// can be lost when the interactive render replaces the pre-rendered page.
+    /// </summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".ocma-layout[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
     /// <summary>Where screenshots go for review: TestResults/screenshots at the repository root.</summary>
     public static string ScreenshotPath(string name) => Path.Combine(RepositoryPaths.TestResults("screenshots"), name + ".png");
 }
