@@ -75,6 +75,7 @@ public static class CoreRegistration
         services.AddSingleton<TargetSettler>();
         services.AddSingleton<ChannelPauses>();
         services.AddSingleton<SendSlots>();
+        services.AddSingleton<ChannelBudgets>();
         services.AddSingleton<PlatformBreaker>();
         services.AddSingleton<SendGate>();
         services.AddSingleton<TargetPublisher>();

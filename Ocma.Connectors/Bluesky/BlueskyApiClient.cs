@@ -91,9 +91,12 @@ public sealed class BlueskyApiClient(HttpClient http, TimeProvider time)
             }
 
             var body = await ConnectorHttp.ReadJsonAsync<T>(response, cancellationToken, BlueskyJson.Options);
-            return body is null ? ConnectorHttp.Unreadable(BlueskyErrors.Platform) : ConnectorResult<T>.Success(body);
+            return body is null ? ConnectorHttp.Unreadable(BlueskyErrors.Platform) : ConnectorResult<T>.Success(body).WithBudget(Budget(response));
         }
     }
+
+    private static RateBudget? Budget(HttpResponseMessage response) =>
+        RateLimitHeaders.Budget(RateLimitHeaders.Int(response, "ratelimit-remaining"), RateLimitHeaders.EpochReset(response, "ratelimit-reset"));
 
     private static HttpRequestMessage Request(HttpMethod method, Uri service, string nsid, string? token)
     {

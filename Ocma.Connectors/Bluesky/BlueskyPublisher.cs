@@ -39,7 +39,7 @@ internal sealed class BlueskyPublisher(BlueskyApiClient client, BlueskyOptions o
         var created = await client.CreateRecordAsync(service, credentials.AccessToken, new BlueskyCreateRecord(credentials.AccountId, Collection, rkey, record), cancellationToken);
         if (created.Succeeded)
         {
-            return ConnectorResult<PublishedPost>.Success(ToPost(credentials.AccountId, created.Value.Uri, rkey));
+            return ConnectorResult<PublishedPost>.Success(ToPost(credentials.AccountId, created.Value.Uri, rkey)).WithBudget(created.Budget);
         }
 
         // The same key was written before (an earlier attempt whose answer was lost): that post is this post.

@@ -104,9 +104,12 @@ public sealed class MastodonApiClient(HttpClient http, TimeProvider time)
             }
 
             var body = await ConnectorHttp.ReadJsonAsync<T>(response, cancellationToken, MastodonJson.Options);
-            return body is null ? ConnectorHttp.Unreadable(MastodonErrors.Platform) : ConnectorResult<T>.Success(body);
+            return body is null ? ConnectorHttp.Unreadable(MastodonErrors.Platform) : ConnectorResult<T>.Success(body).WithBudget(Budget(response));
         }
     }
+
+    private static RateBudget? Budget(HttpResponseMessage response) =>
+        RateLimitHeaders.Budget(RateLimitHeaders.Int(response, "X-RateLimit-Remaining"), RateLimitHeaders.IsoReset(response, "X-RateLimit-Reset"));
 
     private static HttpRequestMessage Request(HttpMethod method, Uri instance, string path, string? token)
     {

@@ -25,7 +25,7 @@ internal sealed partial class MastodonPublisher(MastodonApiClient client, Mastod
 
         var status = new MastodonStatusRequest(request.Content.Text, mediaIds.Count > 0 ? mediaIds : null, options.Visibility);
         var posted = await client.PostStatusAsync(instance, token, status, request.IdempotencyKey, cancellationToken);
-        return posted.Succeeded ? ToPost(posted.Value) : posted.Failure!;
+        return posted.Succeeded ? ToPost(posted.Value).WithBudget(posted.Budget) : posted.Failure!;
     }
 
     public async Task<ConnectorResult<PublishedPost?>> LookupAsync(LookupRequest request, Uri instance, CancellationToken cancellationToken)

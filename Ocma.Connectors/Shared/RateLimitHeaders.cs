@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ocma.Core.Connectors;
 
 namespace Ocma.Connectors.Shared;
 
@@ -18,6 +19,10 @@ public static class RateLimitHeaders
     /// <summary>A reset given as an ISO-8601 timestamp (Mastodon).</summary>
     public static DateTimeOffset? IsoReset(HttpResponseMessage response, string name) =>
         DateTimeOffset.TryParse(First(response, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
+    /// <summary>The account's remaining budget, when the platform sent both a remaining count and a reset time.</summary>
+    public static RateBudget? Budget(int? remaining, DateTimeOffset? reset) =>
+        remaining is int left && reset is { } at ? new RateBudget(left, at.UtcDateTime) : null;
 
     /// <summary>The wait until <paramref name="reset"/>, never negative; Retry-After seconds when no reset is known.</summary>
     public static TimeSpan? WaitUntil(DateTimeOffset? reset, HttpResponseMessage response, TimeProvider time)

@@ -94,9 +94,12 @@ public sealed class XApiClient(HttpClient http, IOptions<XOptions> options, Time
             }
 
             var body = await ConnectorHttp.ReadJsonAsync<T>(response, cancellationToken, XJson.Options);
-            return body is null ? ConnectorHttp.Unreadable(XErrors.Platform) : ConnectorResult<T>.Success(body);
+            return body is null ? ConnectorHttp.Unreadable(XErrors.Platform) : ConnectorResult<T>.Success(body).WithBudget(Budget(response));
         }
     }
+
+    private static RateBudget? Budget(HttpResponseMessage response) =>
+        RateLimitHeaders.Budget(RateLimitHeaders.Int(response, "x-rate-limit-remaining"), RateLimitHeaders.EpochReset(response, "x-rate-limit-reset"));
 
     private HttpRequestMessage Request(HttpMethod method, string path, ChannelCredentials credentials)
     {

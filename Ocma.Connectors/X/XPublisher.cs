@@ -30,7 +30,7 @@ internal sealed partial class XPublisher(XApiClient client, XOptions options)
         }
 
         return created.Value.Data is { } data
-            ? ConnectorResult<PublishedPost>.Success(ToPost(data.Id))
+            ? ConnectorResult<PublishedPost>.Success(ToPost(data.Id)).WithBudget(created.Budget)
             : ConnectorHttp.Unreadable(XErrors.Platform);
     }
 

@@ -20,11 +20,17 @@ public sealed class ConnectorResult<T>
 
     public ConnectorFailure? Failure { get; }
 
+    /// <summary>The account's rate-limit budget as the platform reported it with this answer, when it did.</summary>
+    public RateBudget? Budget { get; private init; }
+
     public bool Succeeded => Failure is null;
 
     public T Value => Failure is null ? _value! : throw new InvalidOperationException($"The call failed: {Failure.Message}");
 
     public static ConnectorResult<T> Success(T value) => new(value, null);
+
+    /// <summary>The same outcome, carrying the platform's rate-limit report.</summary>
+    public ConnectorResult<T> WithBudget(RateBudget? budget) => new(_value, Failure) { Budget = budget };
 
     public static ConnectorResult<T> Fail(ConnectorFailure failure) => new(default, failure);
 

@@ -27,11 +27,23 @@ public sealed class RetryPolicy(IOptions<PublishingOptions> options)
         var next = nowUtc + delay;
         if (next - dueUtc > settings.MaxAge)
         {
-            return RetryDecision.GiveUp($"Still not published {settings.MaxAge.TotalHours:0.#} hours after its time. Last error: {failure.Message}");
+            return RetryDecision.GiveUp($"{TooOld(settings)} Last error: {failure.Message}");
         }
 
         return RetryDecision.RetryAt(next, failure.Message);
     }
+
+    /// <summary>
+    /// Whether holding a target back until <paramref name="untilUtc"/> (a rate limit, busy slots, a degraded platform)
+    /// would carry it past the maximum age; if so, the reason to give up now instead of waiting.
+    /// </summary>
+    public string? HoldOutlivesMaxAge(DateTime dueUtc, DateTime untilUtc, string holdReason)
+    {
+        var settings = options.Value;
+        return untilUtc - dueUtc > settings.MaxAge ? $"{TooOld(settings)} {holdReason}" : null;
+    }
+
+    private static string TooOld(PublishingOptions settings) => $"Still not published {settings.MaxAge.TotalHours:0.#} hours after its time.";
 
     /// <summary>Exponential backoff with ±20 % jitter so many failed targets do not return in one wave.</summary>
     private static TimeSpan Backoff(int attemptCount, PublishingOptions settings)

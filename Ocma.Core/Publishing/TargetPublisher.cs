@@ -80,7 +80,7 @@ public sealed class TargetPublisher(
             (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, cancellationToken);
         }
 
-        await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result.Failure);
+        await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result);
         if (result.Failure?.Kind == FailureKind.OutcomeUnknown)
         {
             var sentAfter = time.GetUtcNow().UtcDateTime.AddMinutes(-10);

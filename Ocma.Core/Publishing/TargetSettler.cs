@@ -96,6 +96,12 @@ public sealed class TargetSettler(
     /// <summary>Puts a target back without sending it (no attempt is recorded): its channel or platform must not be sent to before <paramref name="hold"/> ends.</summary>
     public async Task HoldAsync(PostTarget snapshot, SendHold hold, CancellationToken cancellationToken)
     {
+        if (retryPolicy.HoldOutlivesMaxAge(snapshot.DueUtc ?? Now, hold.UntilUtc, hold.Reason) is string tooOld)
+        {
+            await FailedAsync(snapshot, null, new ConnectorFailure(hold.Kind, hold.Reason), RetryDecision.GiveUp(tooOld), cancellationToken);
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
         target.State = TargetState.Retrying;

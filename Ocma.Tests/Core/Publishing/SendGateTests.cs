@@ -50,6 +50,70 @@ public sealed class SendGateTests
     }
 
     [Fact]
+    public async Task Publish_WhenTheRateLimitOutlastsTheMaximumAge_FailsWithTheCauseInsteadOfWaiting()
+    {
+        await using var fake = await MastodonFake.StartAsync();
+        fake.RateLimit = 1_000_000;
+        await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>(MastodonChannels.Settings) { ["Publishing:MaxAge"] = "00:30:00" });
+        var admin = await TestUsers.CreateAdminAsync(app);
+        var channel = await MastodonChannels.ConnectAsync(app, admin, fake);
+        var reset = TimeProvider.System.GetUtcNow().AddHours(1);
+        fake.Faults.Next("POST", CreateStatus, c =>
+        {
+            c.Response.Headers["X-RateLimit-Reset"] = reset.ToString("o", CultureInfo.InvariantCulture);
+            return Results.Json(new { error = "Too many requests" }, statusCode: 429).ExecuteAsync(c);
+        });
+
+        var refused = await ComposeAsync(app, admin, "Refused for an hour", channel.Id);
+        await WaitAsync(app, refused, s => s == TargetState.Failed);
+        var next = await ComposeAsync(app, admin, "Would wait an hour", channel.Id);
+        var failed = await WaitAsync(app, next, s => s == TargetState.Failed);
+
+        Assert.StartsWith("Still not published 0.5 hours after its time. Waiting for Mastodon's rate limit to reset", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, failed.AttemptCount); // never sent: the pause was known
+        Assert.Equal(1, fake.Journal.Count("POST", CreateStatus));
+    }
+
+    [Fact]
+    public async Task Publish_WhenHeadersSayTheBudgetIsSpent_HoldsTheRestUntilResetWithoutEverBeingRefused()
+    {
+        await using var fake = await MastodonFake.StartAsync();
+        await using var app = new OcmaAppFactory(settings: MastodonChannels.Settings);
+        var admin = await TestUsers.CreateAdminAsync(app);
+        var channel = await MastodonChannels.ConnectAsync(app, admin, fake);
+        // From here the fake's clock is the real one, with two requests left in a short window.
+        var start = TimeProvider.System.GetUtcNow();
+        fake.Clock.SetUtcNow(start);
+        fake.RateWindow = TimeSpan.FromSeconds(4);
+        fake.RateLimit = 2;
+
+        var posts = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await ComposeAsync(app, admin, $"Budgeted post {i}", channel.Id));
+        }
+
+        var states = await Eventually.MatchesAsync(
+            () => TargetsAsync(app, posts),
+            ts => ts.Count(t => t.State == TargetState.Published) == 2 && ts.Count(t => t.State == TargetState.Retrying) == 2,
+            TimeSpan.FromSeconds(20), "two posts to publish and two to wait for the reset");
+        Assert.All(states.Where(t => t.State == TargetState.Retrying), held =>
+        {
+            Assert.StartsWith("Mastodon allows no more posts from this account until", held.LastError, StringComparison.Ordinal);
+            Assert.Equal(0, held.AttemptCount);
+            Assert.InRange(held.NextAttemptUtc!.Value, start.UtcDateTime.AddSeconds(3), start.UtcDateTime.AddSeconds(5));
+        });
+        Assert.Equal(2, fake.Journal.Count("POST", CreateStatus)); // the platform never had to refuse one
+
+        fake.Clock.SetUtcNow(start + fake.RateWindow); // the platform's window resets
+        await Eventually.MatchesAsync(() => TargetsAsync(app, posts), ts => ts.All(t => t.State == TargetState.Published), TimeSpan.FromSeconds(20), "the held posts to publish after the reset");
+        var creates = fake.Journal.Matching("POST", CreateStatus).OrderBy(e => e.ReceivedAt).ToList();
+        Assert.Equal(4, creates.Count);
+        var reset = start + TimeSpan.FromSeconds(4);
+        Assert.All(creates.Skip(2), e => Assert.True(e.ReceivedAt >= reset.AddMilliseconds(-100), $"a held post went out at {e.ReceivedAt:O}, before the reset at {reset:O}"));
+    }
+
+    [Fact]
     public async Task Publish_ManyPostsToOneChannelWithCapTwo_PlatformNeverSeesMoreThanTwoCreatesAtOnce()
     {
         const int Posts = 6;
@@ -88,6 +152,12 @@ public sealed class SendGateTests
         var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, [channelId], ComposeMode.PublishNow, null), admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
         return post.Value.Id;
+    }
+
+    private static async Task<List<PostTarget>> TargetsAsync(OcmaAppFactory app, IReadOnlyList<int> postIds)
+    {
+        await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        return await db.PostTargets.AsNoTracking().Where(t => postIds.Contains(t.PostId)).ToListAsync();
     }
 
     private static Task<PostTarget> WaitAsync(OcmaAppFactory app, int postId, Func<TargetState, bool> state) =>

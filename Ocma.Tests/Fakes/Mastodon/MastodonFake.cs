@@ -36,8 +36,11 @@ public sealed partial class MastodonFake : IAsyncDisposable
 
     public int MaxCharacters { get; set; } = 500;
 
-    /// <summary>Requests allowed per account in a five-minute window.</summary>
+    /// <summary>Requests allowed per account in one <see cref="RateWindow"/>.</summary>
     public int RateLimit { get; set; } = 300;
+
+    /// <summary>How long a rate-limit window lasts on the fake's clock (five minutes on a real server).</summary>
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The next status is stored, then the connection is dropped before any answer.</summary>
     public bool DropAfterCommitNext { get; set; }
@@ -89,7 +92,7 @@ public sealed partial class MastodonFake : IAsyncDisposable
             token = found;
             if (Now >= _windowReset)
             {
-                _windowReset = Now.AddMinutes(5);
+                _windowReset = Now + RateWindow;
                 _windowCount = 0;
             }
 
