@@ -15,7 +15,7 @@ public sealed class VariantEditorTests
     {
         var html = await RenderAsync(variant: null, new ContentValidation(9, 20, []));
 
-        Assert.Contains("Customize for @team · Sandbox", html.QuerySelector(".variant-customize")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Customize for @team", html.QuerySelector(".variant-customize")!.TextContent, StringComparison.Ordinal);
         Assert.Null(html.QuerySelector("textarea"));
         Assert.Equal("Base #sale", html.QuerySelector(".preview-text")!.TextContent.Trim());
         Assert.Equal("#sale", html.QuerySelector(".preview-tag")!.TextContent);

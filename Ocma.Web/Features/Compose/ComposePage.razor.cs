@@ -178,6 +178,17 @@ public partial class ComposePage
         Edited();
     }
 
+    /// <summary>A drafted variant becomes the own text of every picked, unsent channel on its platform.</summary>
+    private void UseVariant(Core.Drafting.ChannelVariant variant)
+    {
+        foreach (var channel in SelectedChannels.Where(c => c.PlatformKey == variant.Channel.Key && !_locked.ContainsKey(c.Id)))
+        {
+            _variants[channel.Id] = variant.Draft.Text;
+        }
+
+        Edited();
+    }
+
     private void NotesChanged(string notes)
     {
         _notes = notes;
