@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Ocma.Core;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
+using Ocma.Core.Calendar;
 using Ocma.Core.Channels;
 using Ocma.Core.Posts;
 using Ocma.Web.Components.Shared;
@@ -12,18 +13,12 @@ namespace Ocma.Web.Features.Compose;
 /// The composer: a new post (saved as a draft while it is written), an existing one (<c>?post=</c>) or a copy of one
 /// (<c>?from=</c>), with each channel's own text.
 /// </summary>
-public partial class ComposePage
+public partial class ComposePage : IDisposable
 {
     private static readonly TimeSpan AutosavePause = TimeSpan.FromSeconds(1.5);
     private Brand? _brand;
     private List<ChannelSummary> _channels = [];
-    private readonly HashSet<int> _selected = [];
-    private readonly Dictionary<int, string> _variants = [];
-    private readonly Dictionary<int, EditableTarget> _locked = [];
-    private string _text = "";
-    private string _notes = "";
-    private ComposeMode _mode = ComposeMode.PublishNow;
-    private DateTime? _localDue;
+    private ComposeForm _form = new();
     private string? _error;
     private string? _saved;
     private int? _savedPostId;
@@ -36,6 +31,7 @@ public partial class ComposePage
     private DateTime? _lastSavedUtc;
     private (int?, int?) _loadedFor = (-1, -1);
     private Autosaver? _autosave;
+    private bool _disposed;
 
     [SupplyParameterFromQuery(Name = "post")]
     public int? PostId { get; set; }
@@ -66,19 +62,16 @@ public partial class ComposePage
 
     private string Title => PostId is not null ? "Edit post" : FromId is not null ? "Compose (copy)" : "Compose";
 
-    private List<ChannelSummary> SelectedChannels => _channels.Where(c => _selected.Contains(c.Id)).ToList();
+    private List<ChannelSummary> SelectedChannels => _channels.Where(c => _form.Selected.Contains(c.Id)).ToList();
 
-    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_text, SelectedChannels, LiveVariants);
+    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_form.Text, SelectedChannels, _form.TextByChannel);
 
-    /// <summary>What each channel gets: its own text, or for a channel already sent, the text it was sent with.</summary>
-    private Dictionary<int, string> LiveVariants => _variants.Concat(_locked.Select(l => KeyValuePair.Create(l.Key, l.Value.Text))).ToDictionary();
+    private bool CanSubmit => _form.Selected.Count > 0 && _form.Text.Trim().Length > 0
+        && (_form.Mode == ComposeMode.SaveDraft || Checks.Where(c => !_form.Sent.ContainsKey(c.Channel.Id)).All(c => c.Validation?.IsValid == true));
 
-    private bool CanSubmit => _selected.Count > 0 && _text.Trim().Length > 0
-        && (_mode == ComposeMode.SaveDraft || Checks.Where(c => !_locked.ContainsKey(c.Channel.Id)).All(c => c.Validation?.IsValid == true));
+    private bool CanAutosave => _isDraftPost && _form.Selected.Count > 0 && _form.Text.Trim().Length > 0 && !_busy && !_disposed;
 
-    private bool CanAutosave => _isDraftPost && _selected.Count > 0 && _text.Trim().Length > 0 && !_busy;
-
-    private string SubmitText => _mode switch
+    private string SubmitText => _form.Mode switch
     {
         ComposeMode.Schedule => "Schedule",
         ComposeMode.SaveDraft => "Save draft",
@@ -93,105 +86,62 @@ public partial class ComposePage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedFor == (PostId, FromId))
+        if (_loadedFor != (PostId, FromId))
         {
-            return;
+            _loadedFor = (PostId, FromId);
+            await StartAsync((PostId ?? FromId) is int id ? await Edits.LoadAsync(id, _brand!.Id, CancellationToken.None) : null);
         }
-
-        _loadedFor = (PostId, FromId);
-        await StartAsync((PostId ?? FromId) is int id ? await Edits.LoadAsync(id, _brand!.Id, CancellationToken.None) : null);
     }
 
     /// <summary>Fills the form from the post being edited or copied, or empties it for a new post.</summary>
     private async Task StartAsync(EditablePost? post)
     {
-        _selected.Clear();
-        _variants.Clear();
-        _locked.Clear();
+        _form = new ComposeForm();
         (_postId, _isDraftPost, _error, _saved, _autosaveNote) = (null, true, null, null, null);
-        (_text, _notes) = (post?.Text ?? "", post?.Notes ?? "");
         var all = await ChannelService.ListAsync(_brand!.Id, CancellationToken.None);
         var onPost = post?.Targets.Select(t => t.ChannelId).ToHashSet() ?? [];
         _channels = all.Where(c => c.CanPublish || onPost.Contains(c.Id)).ToList();
-        _localDue = Core.Calendar.ZoneClock.ToWallClock((post?.DueUtc ?? Time.GetUtcNow().UtcDateTime.AddHours(1)), _brand.TimeZoneId);
-        _localDue = _localDue.Value.AddSeconds(-_localDue.Value.Second);
-        _mode = ComposeMode.PublishNow;
-        if ((PostId ?? FromId) is int missing && post is null)
-        {
-            _error = $"There is no post {missing}: it may have been removed, or the link is wrong. You can write a new post here.";
-        }
-
-        foreach (var target in post?.Targets.Where(t => PostId is not null || t.State != TargetState.Canceled) ?? [])
-        {
-            _selected.Add(target.ChannelId);
-            if (PostId is not null && !target.CanChange)
-            {
-                _locked[target.ChannelId] = target;
-            }
-            else if (target.VariantText is not null)
-            {
-                _variants[target.ChannelId] = target.VariantText;
-            }
-        }
-
+        var due = ZoneClock.ToWallClock(post?.DueUtc ?? Time.GetUtcNow().UtcDateTime.AddHours(1), _brand.TimeZoneId);
+        _form.LocalDue = due.AddSeconds(-due.Second);
         if (post is not null)
         {
-            _mode = PostId is null || post.IsDraft ? ComposeMode.SaveDraft : ComposeMode.Schedule;
+            _form.Fill(post, editing: PostId is not null);
             if (PostId is not null)
             {
                 (_postId, _version, _isDraftPost) = (post.PostId, post.Version, post.IsDraft);
             }
         }
+        else if ((PostId ?? FromId) is int missing)
+        {
+            _error = $"There is no post {missing}: it may have been removed, or the link is wrong. You can write a new post here.";
+        }
         else if (_channels.Count == 1)
         {
-            _selected.Add(_channels[0].Id);
+            _form.Selected.Add(_channels[0].Id);
         }
     }
 
-    private string? VariantOf(int channelId) => _locked.TryGetValue(channelId, out var sent) ? sent.Text : _variants.GetValueOrDefault(channelId);
-
     private void Toggle(int channelId, ChangeEventArgs e)
     {
-        if (e.Value is true)
-        {
-            _selected.Add(channelId);
-        }
-        else
-        {
-            _selected.Remove(channelId);
-        }
-
+        _form.Toggle(channelId, e.Value is true);
         Edited();
     }
 
     private void VariantChanged(int channelId, string? text)
     {
-        if (text is null)
-        {
-            _variants.Remove(channelId);
-        }
-        else
-        {
-            _variants[channelId] = text;
-        }
-
+        _form.SetVariant(channelId, text);
         Edited();
     }
 
-    /// <summary>A drafted variant becomes the own text of every picked, unsent channel on its platform.</summary>
     private void UseVariant(Core.Drafting.ChannelVariant variant)
     {
-        foreach (var channel in SelectedChannels.Where(c => c.PlatformKey == variant.Channel.Key && !_locked.ContainsKey(c.Id)))
-        {
-            _variants[channel.Id] = variant.Draft.Text;
-        }
-
+        _form.UseForPlatform(SelectedChannels, variant.Channel.Key, variant.Draft.Text);
         Edited();
     }
 
     private void NotesChanged(string notes)
     {
-        _notes = notes;
+        _form.Notes = notes;
         Edited();
     }
 
@@ -203,21 +153,13 @@ public partial class ComposePage
         }
     }
 
-    private ComposeRequest Request(ComposeMode mode) => new(
-        _brand!.Id,
-        _text,
-        _selected.ToList(),
-        mode,
-        mode == ComposeMode.PublishNow ? null : _localDue,
-        _variants.Where(v => _selected.Contains(v.Key)).ToDictionary(),
-        _notes);
-
     /// <summary>Stores the form: a new post the first time, then that same post, with the token of the last save.</summary>
     private async Task<Result<Post>> SaveAsync(ComposeMode mode, Actor actor)
     {
+        var request = _form.Request(_brand!.Id, mode);
         var result = _postId is int id
-            ? await Edits.SaveAsync(id, _version, Request(mode), actor, CancellationToken.None)
-            : await Compose.SubmitAsync(Request(mode), actor, CancellationToken.None);
+            ? await Edits.SaveAsync(id, _version, request, actor, CancellationToken.None)
+            : await Compose.SubmitAsync(request, actor, CancellationToken.None);
         if (result.Succeeded)
         {
             (_postId, _version, _lastSavedUtc) = (result.Value.Id, result.Value.UpdatedUtc, result.Value.UpdatedUtc);
@@ -237,9 +179,12 @@ public partial class ComposePage
 
         var result = await SaveAsync(ComposeMode.SaveDraft, await CurrentActor.GetAsync());
         _autosaveNote = result.Succeeded
-            ? $"Draft saved {Core.Calendar.ZoneClock.ToWallClock(result.Value.UpdatedUtc, _brand!.TimeZoneId):HH:mm:ss}"
+            ? $"Draft saved {ZoneClock.ToWallClock(result.Value.UpdatedUtc, _brand!.TimeZoneId):HH:mm:ss}"
             : $"Draft not saved: {result.Error}";
-        StateHasChanged();
+        if (!_disposed)
+        {
+            StateHasChanged();
+        }
     }
 
     private async Task SubmitAsync()
@@ -249,7 +194,7 @@ public partial class ComposePage
         try
         {
             await _autosave!.SettleAsync();
-            var result = await SaveAsync(_mode, await CurrentActor.GetAsync());
+            var result = await SaveAsync(_form.Mode, await CurrentActor.GetAsync());
             if (!result.Succeeded)
             {
                 _error = result.Error;
@@ -257,20 +202,18 @@ public partial class ComposePage
             }
 
             var targets = result.Value.Targets.Where(t => t.State != TargetState.Canceled).ToList();
-            _savedPostId = result.Value.Id;
-            _saved = _mode switch
+            (_savedPostId, _autosaveNote, _isDraftPost) = (result.Value.Id, null, _form.Mode == ComposeMode.SaveDraft);
+            _saved = _form.Mode switch
             {
                 ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(targets.Where(t => t.State == TargetState.Scheduled).Min(t => t.DueUtc), _brand!.TimeZoneId)} on {targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
                 _ => $"Publishing to {targets.Count} channel(s) now.",
             };
-            _autosaveNote = null;
-            _isDraftPost = _mode == ComposeMode.SaveDraft;
             if (PostId is null)
             {
                 // A new post is done: the form is ready for the next one.
-                (_postId, _text, _notes, _isDraftPost) = (null, "", "", true);
-                _variants.Clear();
+                (_postId, _isDraftPost) = (null, true);
+                _form.ClearTexts();
             }
         }
         finally
@@ -279,5 +222,9 @@ public partial class ComposePage
         }
     }
 
-    public void Dispose() => _autosave?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _autosave?.Dispose();
+    }
 }
