@@ -150,6 +150,62 @@ public sealed class PostEditServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_PostThatStartedPublishingAfterItWasOpened_IsRefusedAndKeepsItsText()
+    {
+        var post = await ScheduleAsync("Going out now", NextWeek, _harness.Channel.Id);
+        var opened = (await Edits.LoadAsync(post.Id, _brandId, CancellationToken.None))!;
+        await using (var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
+        {
+            await db.PostTargets.Where(t => t.PostId == post.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing));
+        }
+
+        var saved = await Edits.SaveAsync(post.Id, opened.Version, Request("Too late", NextWeek, [_harness.Channel.Id]), _harness.Admin, CancellationToken.None);
+
+        Assert.StartsWith("Every channel of this post has already gone to the platform", saved.Error, StringComparison.Ordinal);
+        Assert.Equal("Going out now", (await Edits.LoadAsync(post.Id, _brandId, CancellationToken.None))!.Text);
+    }
+
+    [Fact]
+    public async Task Save_RaisesALiveEventForEachChangedChannel()
+    {
+        var post = await ScheduleAsync("Live words", NextWeek, _harness.Channel.Id);
+        var seen = new List<Ocma.Core.Live.TargetStateChanged>();
+        using var subscription = _harness.App.Get<Ocma.Core.Live.LiveStatus>().Subscribe(e =>
+        {
+            if (e is Ocma.Core.Live.TargetStateChanged change && change.PostId == post.Id)
+            {
+                lock (seen)
+                {
+                    seen.Add(change);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var saved = await Edits.SaveAsync(post.Id, post.UpdatedUtc, Request("Live words", NextWeek, [_second.Id]) with { Mode = ComposeMode.SaveDraft }, _harness.Admin, CancellationToken.None);
+
+        Assert.True(saved.Succeeded, saved.Error);
+        lock (seen)
+        {
+            Assert.Equal([(_harness.Channel.Id, TargetState.Canceled), (_second.Id, TargetState.Draft)], seen.Select(e => (e.ChannelId, e.State)).Order());
+        }
+    }
+
+    [Fact]
+    public async Task Drafts_ListsOnlyPostsWhoseEveryChannelIsADraft()
+    {
+        var draft = await _harness.App.Get<ComposeService>().SubmitAsync(
+            new ComposeRequest(_brandId, "Still a draft", [_harness.Channel.Id, _second.Id], ComposeMode.SaveDraft, null), _harness.Admin, CancellationToken.None);
+        await ScheduleAsync("Scheduled already", NextWeek, _harness.Channel.Id);
+
+        var drafts = await _harness.App.Get<PostQueries>().DraftsAsync(_brandId, 10, CancellationToken.None);
+
+        var only = Assert.Single(drafts);
+        Assert.Equal((draft.Value.Id, "Still a draft", 2), (only.PostId, only.Text, only.ChannelCount));
+    }
+
+    [Fact]
     public async Task Save_ByViewer_IsRefused()
     {
         var post = await ScheduleAsync("Viewers look only", NextWeek, _harness.Channel.Id);
