@@ -82,6 +82,7 @@ public sealed class ComposeVariantsJourneyTests(Browser browser) : IClassFixture
         await Expect(page.Locator("#post-text")).ToHaveValueAsync(baseText);
         await Expect(page.Locator($"#variant-{_beta.Id}")).ToHaveValueAsync(betaText);
         await Expect(page.GetByTestId("editing-note")).ToContainTextAsync("Editing post");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("compose-variants-03-edit") });
 
         // Duplicate opens a new draft with the same texts and channels.
         await page.GetByTestId("editing-note").Locator(".duplicate-link").ClickAsync();
