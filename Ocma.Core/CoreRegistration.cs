@@ -61,6 +61,7 @@ public static class CoreRegistration
         services.AddSingleton<ChannelHealthService>();
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
+        services.AddSingleton<PostEditService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

@@ -8,4 +8,25 @@ public enum ComposeMode
 }
 
 /// <summary>What the composer submits. <paramref name="LocalDueTime"/> is wall-clock time in the brand's zone.</summary>
-public sealed record ComposeRequest(int BrandId, string Text, IReadOnlyList<int> ChannelIds, ComposeMode Mode, DateTime? LocalDueTime);
+/// <param name="Variants">A channel's own text, by channel id; a channel without one gets <paramref name="Text"/>.</param>
+/// <param name="Notes">The team's brief or notes, in Markdown; never published.</param>
+public sealed record ComposeRequest(
+    int BrandId,
+    string Text,
+    IReadOnlyList<int> ChannelIds,
+    ComposeMode Mode,
+    DateTime? LocalDueTime,
+    IReadOnlyDictionary<int, string>? Variants = null,
+    string? Notes = null);
+
+/// <summary>A request that passed every check: the cleaned text, each channel's own text, and the due time.</summary>
+public sealed record CheckedContent(
+    string Text,
+    string? Notes,
+    IReadOnlyList<Channels.Channel> Channels,
+    IReadOnlyDictionary<int, string> Variants,
+    DateTime? DueUtc,
+    string TimeZoneId)
+{
+    public string? VariantFor(int channelId) => Variants.GetValueOrDefault(channelId);
+}

@@ -21,9 +21,11 @@ public sealed class ComposeService(
 {
     public const int MaxTextLength = 100_000;
 
-    /// <summary>Per-channel validation the editor shows as the person types.</summary>
-    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels) =>
-        channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, text))).ToList();
+    public const int MaxNotesLength = 20_000;
+
+    /// <summary>Per-channel validation the editor shows as the person types, of the text each channel will get.</summary>
+    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels, IReadOnlyDictionary<int, string>? variants = null) =>
+        channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, variants?.GetValueOrDefault(c.Id) ?? text))).ToList();
 
     public async Task<Result<Post>> SubmitAsync(ComposeRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -86,7 +88,7 @@ public sealed class ComposeService(
         return posts;
     }
 
-    private static string? RoleProblem(Actor actor) => !actor.CanCompose || actor.UserId is null
+    internal static string? RoleProblem(Actor actor) => !actor.CanCompose || actor.UserId is null
         ? "Your role cannot write posts. Ask an Admin for the Contributor or Editor role."
         : null;
 
@@ -102,53 +104,21 @@ public sealed class ComposeService(
     /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
     private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now)
     {
-        var text = request.Text.Trim();
-        if (text.Length == 0)
+        var content = CheckContent(request, brand, known, now, unchangedChannelIds: null);
+        if (!content.Succeeded)
         {
-            return Result.Fail<Post>("Write some text: the post is empty.");
+            return Result.Fail<Post>(content.Error!);
         }
 
-        if (text.Length > MaxTextLength)
-        {
-            return Result.Fail<Post>($"The text is too long to store ({text.Length:N0} characters; at most {MaxTextLength:N0}).");
-        }
-
-        var channelIds = request.ChannelIds.Distinct().ToList();
-        if (channelIds.Count == 0)
-        {
-            return Result.Fail<Post>("Pick at least one channel to post to.");
-        }
-
-        if (brand is null)
-        {
-            return Result.Fail<Post>("That brand no longer exists.");
-        }
-
-        var channels = channelIds.Select(id => known.GetValueOrDefault(id)).Where(c => c is not null && c.BrandId == brand.Id).Select(c => c!).ToList();
-        if (channels.Count != channelIds.Count)
-        {
-            return Result.Fail<Post>("One of the chosen channels does not exist (it may have been removed). Reload and pick again.");
-        }
-
-        var problems = channels.SelectMany(c => ChannelProblems(c, text)).ToList();
-        if (request.Mode != ComposeMode.SaveDraft && problems.Count > 0)
-        {
-            return Result.Fail<Post>(string.Join(" ", problems));
-        }
-
-        var due = ResolveDue(request, brand.TimeZoneId, now);
-        if (!due.Succeeded)
-        {
-            return Result.Fail<Post>(due.Error!);
-        }
-
+        var c = content.Value;
         var state = request.Mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
-        var post = new Post { BrandId = brand.Id, Text = text, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
-        post.Targets.AddRange(channels.Select(c => new PostTarget
+        var post = new Post { BrandId = brand!.Id, Text = c.Text, Notes = c.Notes, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
+        post.Targets.AddRange(c.Channels.Select(channel => new PostTarget
         {
-            ChannelId = c.Id,
-            DueUtc = due.Value,
-            PlannedTimeZoneId = brand.TimeZoneId,
+            ChannelId = channel.Id,
+            VariantText = c.VariantFor(channel.Id),
+            DueUtc = c.DueUtc,
+            PlannedTimeZoneId = c.TimeZoneId,
             State = state,
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
@@ -156,7 +126,96 @@ public sealed class ComposeService(
         return post;
     }
 
-    private static Result<DateTime?> ResolveDue(ComposeRequest request, string zoneId, DateTime nowUtc)
+    /// <summary>
+    /// The checks a new post and an edit share: base text, each channel's own text, the channels, the notes and the due
+    /// time. Channels in <paramref name="unchangedChannelIds"/> keep what they have, so their platform rules are not re-checked.
+    /// </summary>
+    internal Result<CheckedContent> CheckContent(ComposeRequest request, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now, IReadOnlySet<int>? unchangedChannelIds)
+    {
+        var text = request.Text.Trim();
+        if (CheckText(text, null) is string textProblem)
+        {
+            return Result.Fail<CheckedContent>(textProblem);
+        }
+
+        var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
+        if (notes?.Length > MaxNotesLength)
+        {
+            return Result.Fail<CheckedContent>($"The notes are too long ({notes.Length:N0} characters; at most {MaxNotesLength:N0}).");
+        }
+
+        var channelIds = request.ChannelIds.Distinct().ToList();
+        if (channelIds.Count == 0)
+        {
+            return Result.Fail<CheckedContent>("Pick at least one channel to post to.");
+        }
+
+        if (brand is null)
+        {
+            return Result.Fail<CheckedContent>("That brand no longer exists.");
+        }
+
+        var channels = channelIds.Select(id => known.GetValueOrDefault(id)).Where(c => c is not null && c.BrandId == brand.Id).Select(c => c!).ToList();
+        if (channels.Count != channelIds.Count)
+        {
+            return Result.Fail<CheckedContent>("One of the chosen channels does not exist (it may have been removed). Reload and pick again.");
+        }
+
+        var variants = CheckVariants(request, text, channels);
+        if (!variants.Succeeded)
+        {
+            return Result.Fail<CheckedContent>(variants.Error!);
+        }
+
+        var problems = channels.Where(c => unchangedChannelIds?.Contains(c.Id) != true)
+            .SelectMany(c => ChannelProblems(c, variants.Value.GetValueOrDefault(c.Id) ?? text)).ToList();
+        if (request.Mode != ComposeMode.SaveDraft && problems.Count > 0)
+        {
+            return Result.Fail<CheckedContent>(string.Join(" ", problems));
+        }
+
+        var due = ResolveDue(request, brand.TimeZoneId, now);
+        return due.Succeeded
+            ? new CheckedContent(text, notes, channels, variants.Value, due.Value, brand.TimeZoneId)
+            : Result.Fail<CheckedContent>(due.Error!);
+    }
+
+    /// <summary>Each chosen channel's own text, trimmed; a text equal to the base text is no variant at all.</summary>
+    private static Result<IReadOnlyDictionary<int, string>> CheckVariants(ComposeRequest request, string text, IReadOnlyList<Channel> channels)
+    {
+        var variants = new Dictionary<int, string>();
+        foreach (var (channelId, raw) in request.Variants ?? new Dictionary<int, string>())
+        {
+            var channel = channels.FirstOrDefault(c => c.Id == channelId);
+            if (channel is null)
+            {
+                return Result.Fail<IReadOnlyDictionary<int, string>>("A channel's own text was given for a channel that is not picked. Pick the channel again or reset its text to the base text.");
+            }
+
+            var variant = (raw ?? "").Trim();
+            if (CheckText(variant, Name(channel)) is string problem)
+            {
+                return Result.Fail<IReadOnlyDictionary<int, string>>(variant.Length == 0 ? $"{problem} Write it, or use \"Reset to base\" to send the base text there." : problem);
+            }
+
+            if (variant != text)
+            {
+                variants[channelId] = variant;
+            }
+        }
+
+        return variants;
+    }
+
+    /// <summary>What is wrong with the base text (<paramref name="channelName"/> null) or one channel's own text.</summary>
+    private static string? CheckText(string text, string? channelName) =>
+        text.Length == 0 ? (channelName is null ? "Write some text: the post is empty." : $"The text for {channelName} is empty.")
+        : text.Length > MaxTextLength ? $"The text{(channelName is null ? "" : $" for {channelName}")} is too long to store ({text.Length:N0} characters; at most {MaxTextLength:N0})."
+        : null;
+
+    internal static string Name(Channel channel) => channel.Handle ?? channel.DisplayName;
+
+    internal static Result<DateTime?> ResolveDue(ComposeRequest request, string zoneId, DateTime nowUtc)
     {
         if (request.Mode == ComposeMode.PublishNow)
         {
@@ -180,9 +239,9 @@ public sealed class ComposeService(
             : utc.Value;
     }
 
-    private IEnumerable<string> ChannelProblems(Channel channel, string text)
+    internal IEnumerable<string> ChannelProblems(Channel channel, string text)
     {
-        var name = channel.Handle ?? channel.DisplayName;
+        var name = Name(channel);
         if (channel.Status != ChannelStatus.Active)
         {
             yield return $"{name} is {channel.Status switch { ChannelStatus.NeedsReconnect => "waiting to be reconnected", _ => "disconnected" }}: reconnect it on Channels or leave it out.";

@@ -9,6 +9,9 @@ public sealed class Post
 
     public required string Text { get; set; }
 
+    /// <summary>The team's brief or notes about the post, in Markdown; never published.</summary>
+    public string? Notes { get; set; }
+
     public required string AuthorId { get; set; }
 
     public required string AuthorName { get; set; }

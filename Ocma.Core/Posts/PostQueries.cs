@@ -36,6 +36,17 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         return await Project(db.PostTargets.Where(t => t.Id == targetId)).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The brand's posts whose every channel is still a draft, last saved first, for the composer's list of drafts.</summary>
+    public async Task<IReadOnlyList<DraftSummary>> DraftsAsync(int brandId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Posts.AsNoTracking()
+            .Where(p => p.BrandId == brandId && p.Targets.Any() && p.Targets.All(t => t.State == TargetState.Draft))
+            .OrderByDescending(p => p.UpdatedUtc).ThenByDescending(p => p.Id).Take(take)
+            .Select(p => new DraftSummary(p.Id, p.Text, p.UpdatedUtc, p.Targets.Count))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>How many targets are in each state, for the dashboard.</summary>
     public async Task<IReadOnlyDictionary<TargetState, int>> CountByStateAsync(int brandId, CancellationToken cancellationToken)
     {
@@ -62,3 +73,6 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         t.Post!.AuthorName,
         t.IdempotencyKey));
 }
+
+/// <summary>A post still in draft on every channel.</summary>
+public sealed record DraftSummary(int PostId, string Text, DateTime UpdatedUtc, int ChannelCount);

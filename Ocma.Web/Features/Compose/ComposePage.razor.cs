@@ -1,23 +1,43 @@
 using Microsoft.AspNetCore.Components;
+using Ocma.Core;
+using Ocma.Core.Audit;
 using Ocma.Core.Brands;
+using Ocma.Core.Calendar;
 using Ocma.Core.Channels;
 using Ocma.Core.Posts;
 using Ocma.Web.Components.Shared;
 
 namespace Ocma.Web.Features.Compose;
 
-public partial class ComposePage
+/// <summary>
+/// The composer: a new post (saved as a draft while it is written), an existing one (<c>?post=</c>) or a copy of one
+/// (<c>?from=</c>), with each channel's own text.
+/// </summary>
+public partial class ComposePage : IDisposable
 {
+    private static readonly TimeSpan AutosavePause = TimeSpan.FromSeconds(1.5);
     private Brand? _brand;
     private List<ChannelSummary> _channels = [];
-    private readonly HashSet<int> _selected = [];
-    private string _text = "";
-    private ComposeMode _mode = ComposeMode.PublishNow;
-    private DateTime? _localDue;
+    private ComposeForm _form = new();
     private string? _error;
     private string? _saved;
+    private int? _savedPostId;
     private bool _busy;
     private readonly HashSet<long> _usedGenerations = [];
+    private int? _postId;
+    private DateTime _version;
+    private bool _isDraftPost = true;
+    private string? _autosaveNote;
+    private DateTime? _lastSavedUtc;
+    private (int?, int?) _loadedFor = (-1, -1);
+    private Autosaver? _autosave;
+    private bool _disposed;
+
+    [SupplyParameterFromQuery(Name = "post")]
+    public int? PostId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    public int? FromId { get; set; }
 
     [Inject]
     private BrandService Brands { get; set; } = default!;
@@ -29,6 +49,9 @@ public partial class ComposePage
     private ComposeService Compose { get; set; } = default!;
 
     [Inject]
+    private PostEditService Edits { get; set; } = default!;
+
+    [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
@@ -37,14 +60,18 @@ public partial class ComposePage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private List<ChannelSummary> SelectedChannels => _channels.Where(c => _selected.Contains(c.Id)).ToList();
+    private string Title => PostId is not null ? "Edit post" : FromId is not null ? "Compose (copy)" : "Compose";
 
-    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_text, _channels.Where(c => _selected.Contains(c.Id)));
+    private List<ChannelSummary> SelectedChannels => _channels.Where(c => _form.Selected.Contains(c.Id)).ToList();
 
-    private bool CanSubmit => _selected.Count > 0 && _text.Trim().Length > 0
-        && (_mode == ComposeMode.SaveDraft || Checks.All(c => c.Validation?.IsValid == true));
+    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_form.Text, SelectedChannels, _form.TextByChannel);
 
-    private string SubmitText => _mode switch
+    private bool CanSubmit => _form.Selected.Count > 0 && _form.Text.Trim().Length > 0
+        && (_form.Mode == ComposeMode.SaveDraft || Checks.Where(c => !_form.Sent.ContainsKey(c.Channel.Id)).All(c => c.Validation?.IsValid == true));
+
+    private bool CanAutosave => _isDraftPost && _form.Selected.Count > 0 && _form.Text.Trim().Length > 0 && !_busy && !_disposed;
+
+    private string SubmitText => _form.Mode switch
     {
         ComposeMode.Schedule => "Schedule",
         ComposeMode.SaveDraft => "Save draft",
@@ -54,60 +81,150 @@ public partial class ComposePage
     protected override async Task OnInitializedAsync()
     {
         _brand = await Brands.GetCurrentAsync(CancellationToken.None);
-        _channels = (await ChannelService.ListAsync(_brand.Id, CancellationToken.None)).Where(c => c.CanPublish).ToList();
-        _localDue = Core.Calendar.ZoneClock.ToWallClock(Time.GetUtcNow().UtcDateTime.AddHours(1), _brand.TimeZoneId);
-        _localDue = _localDue.Value.AddSeconds(-_localDue.Value.Second);
-        if (_channels.Count == 1)
+        _autosave = new Autosaver(() => InvokeAsync(AutosaveAsync), AutosavePause, Time);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor != (PostId, FromId))
         {
-            _selected.Add(_channels[0].Id);
+            _loadedFor = (PostId, FromId);
+            await StartAsync((PostId ?? FromId) is int id ? await Edits.LoadAsync(id, _brand!.Id, CancellationToken.None) : null);
+        }
+    }
+
+    /// <summary>Fills the form from the post being edited or copied, or empties it for a new post.</summary>
+    private async Task StartAsync(EditablePost? post)
+    {
+        _form = new ComposeForm();
+        (_postId, _isDraftPost, _error, _saved, _autosaveNote) = (null, true, null, null, null);
+        var all = await ChannelService.ListAsync(_brand!.Id, CancellationToken.None);
+        var onPost = post?.Targets.Select(t => t.ChannelId).ToHashSet() ?? [];
+        _channels = all.Where(c => c.CanPublish || onPost.Contains(c.Id)).ToList();
+        var due = ZoneClock.ToWallClock(post?.DueUtc ?? Time.GetUtcNow().UtcDateTime.AddHours(1), _brand.TimeZoneId);
+        _form.LocalDue = due.AddSeconds(-due.Second);
+        if (post is not null)
+        {
+            _form.Fill(post, editing: PostId is not null);
+            if (PostId is not null)
+            {
+                (_postId, _version, _isDraftPost) = (post.PostId, post.Version, post.IsDraft);
+            }
+        }
+        else if ((PostId ?? FromId) is int missing)
+        {
+            _error = $"There is no post {missing}: it may have been removed, or the link is wrong. You can write a new post here.";
+        }
+        else if (_channels.Count == 1)
+        {
+            _form.Selected.Add(_channels[0].Id);
         }
     }
 
     private void Toggle(int channelId, ChangeEventArgs e)
     {
-        if (e.Value is true)
+        _form.Toggle(channelId, e.Value is true);
+        Edited();
+    }
+
+    private void VariantChanged(int channelId, string? text)
+    {
+        _form.SetVariant(channelId, text);
+        Edited();
+    }
+
+    private void UseVariant(Core.Drafting.ChannelVariant variant)
+    {
+        _form.UseForPlatform(SelectedChannels, variant.Channel.Key, variant.Draft.Text);
+        Edited();
+    }
+
+    private void NotesChanged(string notes)
+    {
+        _form.Notes = notes;
+        Edited();
+    }
+
+    private void Edited()
+    {
+        if (CanAutosave)
         {
-            _selected.Add(channelId);
-        }
-        else
-        {
-            _selected.Remove(channelId);
+            _autosave?.Changed();
         }
     }
 
-    private static double Percent(ChannelCheck check) =>
-        check.Validation is { MaxLength: > 0 } v ? Math.Min(100, 100.0 * v.Length / v.MaxLength) : 0;
+    /// <summary>Stores the form: a new post the first time, then that same post, with the token of the last save.</summary>
+    private async Task<Result<Post>> SaveAsync(ComposeMode mode, Actor actor)
+    {
+        var request = _form.Request(_brand!.Id, mode);
+        var result = _postId is int id
+            ? await Edits.SaveAsync(id, _version, request, actor, CancellationToken.None)
+            : await Compose.SubmitAsync(request, actor, CancellationToken.None);
+        if (result.Succeeded)
+        {
+            (_postId, _version, _lastSavedUtc) = (result.Value.Id, result.Value.UpdatedUtc, result.Value.UpdatedUtc);
+            await Generations.AttachAsync(_usedGenerations, result.Value.Id, actor.UserId!, CancellationToken.None);
+            _usedGenerations.Clear();
+        }
+
+        return result;
+    }
+
+    private async Task AutosaveAsync()
+    {
+        if (!CanAutosave)
+        {
+            return;
+        }
+
+        var result = await SaveAsync(ComposeMode.SaveDraft, await CurrentActor.GetAsync());
+        _autosaveNote = result.Succeeded
+            ? $"Draft saved {ZoneClock.ToWallClock(result.Value.UpdatedUtc, _brand!.TimeZoneId):HH:mm:ss}"
+            : $"Draft not saved: {result.Error}";
+        if (!_disposed)
+        {
+            StateHasChanged();
+        }
+    }
 
     private async Task SubmitAsync()
     {
         _busy = true;
-        _error = null;
-        _saved = null;
+        (_error, _saved) = (null, null);
         try
         {
-            var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode == ComposeMode.PublishNow ? null : _localDue);
-            var actor = await CurrentActor.GetAsync();
-            var result = await Compose.SubmitAsync(request, actor, CancellationToken.None);
+            await _autosave!.SettleAsync();
+            var result = await SaveAsync(_form.Mode, await CurrentActor.GetAsync());
             if (!result.Succeeded)
             {
                 _error = result.Error;
                 return;
             }
 
-            await Generations.AttachAsync(_usedGenerations, result.Value.Id, actor.UserId!, CancellationToken.None);
-            _usedGenerations.Clear();
-
-            _saved = _mode switch
+            var targets = result.Value.Targets.Where(t => t.State != TargetState.Canceled).ToList();
+            (_savedPostId, _autosaveNote, _isDraftPost) = (result.Value.Id, null, _form.Mode == ComposeMode.SaveDraft);
+            _saved = _form.Mode switch
             {
-                ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(result.Value.Targets[0].DueUtc, _brand.TimeZoneId)} on {result.Value.Targets.Count} channel(s).",
+                ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(targets.Where(t => t.State == TargetState.Scheduled).Min(t => t.DueUtc), _brand!.TimeZoneId)} on {targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
-                _ => $"Publishing to {result.Value.Targets.Count} channel(s) now.",
+                _ => $"Publishing to {targets.Count} channel(s) now.",
             };
-            _text = "";
+            if (PostId is null)
+            {
+                // A new post is done: the form is ready for the next one.
+                (_postId, _isDraftPost) = (null, true);
+                _form.ClearTexts();
+            }
         }
         finally
         {
             _busy = false;
         }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _autosave?.Dispose();
     }
 }

@@ -38,6 +38,10 @@ public partial class DraftAssistant
     [Parameter]
     public EventCallback<long> DraftUsed { get; set; }
 
+    /// <summary>Raised when a generated variant becomes the own text of the picked channels on its platform.</summary>
+    [Parameter]
+    public EventCallback<ChannelVariant> VariantUsed { get; set; }
+
     /// <summary>The channels ticked in the composer, for per-channel variants.</summary>
     [Parameter]
     public IReadOnlyList<ChannelSummary> Channels { get; set; } = [];
@@ -165,6 +169,12 @@ public partial class DraftAssistant
     }
 
     private Task UseAsync(Draft draft) => ApplyAsync(draft);
+
+    private async Task UseForChannelsAsync(ChannelVariant variant)
+    {
+        await DraftUsed.InvokeAsync(variant.Draft.GenerationId);
+        await VariantUsed.InvokeAsync(variant);
+    }
 
     private async Task AppendTagAsync(string tag)
     {

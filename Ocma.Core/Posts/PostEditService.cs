@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Audit;
+using Ocma.Core.Calendar;
+using Ocma.Core.Channels;
+using Ocma.Core.Data;
+using Ocma.Core.Live;
+using Ocma.Core.Publishing;
+
+namespace Ocma.Core.Posts;
+
+/// <summary>
+/// Saves changes to an existing post in one transaction: text, channel texts, channels, due time and mode. Only targets that
+/// have not been handed to the platform change; the post's last-saved time is the token that catches a save made meanwhile.
+/// </summary>
+public sealed class PostEditService(
+    IDbContextFactory<OcmaDbContext> dbFactory,
+    ComposeService compose,
+    DispatchTrigger dispatch,
+    AuditLog audit,
+    LiveStatus live,
+    TimeProvider time)
+{
+    /// <summary>States of a target not yet handed to the platform: its text, time and channel may still change.</summary>
+    public static bool CanEdit(TargetState state) =>
+        state is TargetState.Draft or TargetState.InReview or TargetState.Approved or TargetState.Scheduled;
+
+    /// <summary>
+    /// Where an edited target goes. The one place that decides it: approvals hook in here (an edit of an approved post
+    /// goes back to review).
+    /// </summary>
+    public static TargetState StateAfterEdit(TargetState current, ComposeMode mode) =>
+        mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
+
+    /// <summary>The post as the composer opens it, or null when the brand has no such post.</summary>
+    public async Task<EditablePost?> LoadAsync(int postId, int brandId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var post = await db.Posts.AsNoTracking().Include(p => p.Targets).ThenInclude(t => t.Channel)
+            .SingleOrDefaultAsync(p => p.Id == postId && p.BrandId == brandId, cancellationToken);
+        return post is null ? null : new EditablePost(post.Id, post.Text, post.Notes, post.UpdatedUtc, post.Targets.OrderBy(t => t.Id)
+            .Select(t => new EditableTarget(t.Id, t.ChannelId, EditRules.Label(t.Channel!), t.State, t.VariantText, t.TextFor(post), t.DueUtc)).ToList());
+    }
+
+    /// <summary>Saves the composer's request over post <paramref name="postId"/>, last saved at <paramref name="version"/>.</summary>
+    public async Task<Result<Post>> SaveAsync(int postId, DateTime version, ComposeRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (ComposeService.RoleProblem(actor) is string roleProblem)
+        {
+            return Result.Fail<Post>(roleProblem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var post = await db.Posts.AsNoTracking().Include(p => p.Targets).ThenInclude(t => t.Channel)
+            .SingleOrDefaultAsync(p => p.Id == postId && p.BrandId == request.BrandId, cancellationToken);
+        var brand = await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BrandId, cancellationToken);
+        if (post is null || brand is null)
+        {
+            return Result.Fail<Post>($"There is no post {postId} any more: it may have been removed. Your text is still here to copy.");
+        }
+
+        if (post.UpdatedUtc != version)
+        {
+            return Result.Fail<Post>(EditRules.Conflict(post.UpdatedUtc, brand.TimeZoneId));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var known = await db.Channels.AsNoTracking().Where(c => c.BrandId == brand.Id).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var plan = EditRules.Plan(post, request, compose, brand, known, now);
+        if (!plan.Succeeded)
+        {
+            return Result.Fail<Post>(plan.Error!);
+        }
+
+        var stored = await StoreAsync(db, post, version, plan.Value, request.Mode, actor, now, cancellationToken);
+        if (!stored.Succeeded)
+        {
+            return Result.Fail<Post>(stored.Error!);
+        }
+
+        foreach (var (targetId, channelId, state) in stored.Value)
+        {
+            await live.PublishAsync(new TargetStateChanged(postId, targetId, channelId, state, null, null));
+        }
+
+        var saved = await db.Posts.AsNoTracking().Include(p => p.Targets).SingleAsync(p => p.Id == postId, cancellationToken);
+        var earliest = saved.Targets.Where(t => t.State == TargetState.Scheduled && t.DueUtc is not null).Min(t => t.DueUtc);
+        if (earliest is DateTime dueUtc)
+        {
+            await dispatch.ArmAsync(dueUtc, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>Writes the plan, every change conditional on the target being exactly as loaded; all or nothing.</summary>
+    private async Task<Result<List<(int TargetId, int ChannelId, TargetState State)>>> StoreAsync(
+        OcmaDbContext db, Post post, DateTime version, EditPlan plan, ComposeMode mode, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var content = plan.Content;
+        var stamp = now > version ? now : version.AddTicks(1);
+        var changed = new List<(int, int, TargetState)>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Posts.Where(p => p.Id == post.Id && p.UpdatedUtc == version)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Text, content.Text).SetProperty(p => p.Notes, content.Notes).SetProperty(p => p.UpdatedUtc, stamp), cancellationToken);
+        if (claimed == 0)
+        {
+            return Result.Fail<List<(int, int, TargetState)>>(EditRules.Conflict(null, content.TimeZoneId));
+        }
+
+        if (content.Text != post.Text)
+        {
+            // What was already sent keeps the words it was sent with.
+            var sentIds = post.Targets.Where(t => !CanEdit(t.State)).Select(t => t.Id).ToList();
+            await db.PostTargets.Where(t => sentIds.Contains(t.Id) && t.VariantText == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.VariantText, post.Text), cancellationToken);
+        }
+
+        foreach (var target in plan.Kept)
+        {
+            var state = StateAfterEdit(target.State, mode);
+            var moved = await Unchanged(db, target).ExecuteUpdateAsync(
+                s => s.SetProperty(t => t.VariantText, content.VariantFor(target.ChannelId))
+                    .SetProperty(t => t.DueUtc, content.DueUtc)
+                    .SetProperty(t => t.PlannedTimeZoneId, content.TimeZoneId)
+                    .SetProperty(t => t.State, state)
+                    .SetProperty(t => t.StateChangedUtc, state == target.State ? target.StateChangedUtc : now)
+                    .SetProperty(t => t.NextAttemptUtc, (DateTime?)null),
+                cancellationToken);
+            if (moved == 0)
+            {
+                return Result.Fail<List<(int, int, TargetState)>>(await MovedMeanwhileAsync(db, target, cancellationToken));
+            }
+
+            changed.Add((target.Id, target.ChannelId, state));
+        }
+
+        foreach (var target in plan.Removed)
+        {
+            // A target with attempts keeps its ledger as canceled; one never tried simply goes.
+            var gone = target.AttemptCount == 0
+                ? await Unchanged(db, target).ExecuteDeleteAsync(cancellationToken)
+                : await Unchanged(db, target).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Canceled).SetProperty(t => t.StateChangedUtc, now), cancellationToken);
+            if (gone == 0)
+            {
+                return Result.Fail<List<(int, int, TargetState)>>(await MovedMeanwhileAsync(db, target, cancellationToken));
+            }
+
+            changed.Add((target.Id, target.ChannelId, TargetState.Canceled));
+        }
+
+        var added = plan.Added.Select(channel => new PostTarget
+        {
+            PostId = post.Id,
+            ChannelId = channel.Id,
+            VariantText = content.VariantFor(channel.Id),
+            DueUtc = content.DueUtc,
+            PlannedTimeZoneId = content.TimeZoneId,
+            State = StateAfterEdit(TargetState.Draft, mode),
+            StateChangedUtc = now,
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+        }).ToList();
+        db.PostTargets.AddRange(added);
+        audit.Add(db, actor, "post.edited", $"post {post.Id}", EditRules.Describe(plan, mode));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changed.AddRange(added.Select(t => (t.Id, t.ChannelId, t.State)));
+        return changed;
+    }
+
+    private static IQueryable<PostTarget> Unchanged(OcmaDbContext db, PostTarget loaded) =>
+        db.PostTargets.Where(t => t.Id == loaded.Id && t.State == loaded.State && t.StateChangedUtc == loaded.StateChangedUtc);
+
+    private static async Task<string> MovedMeanwhileAsync(OcmaDbContext db, PostTarget loaded, CancellationToken cancellationToken)
+    {
+        var now = await db.PostTargets.AsNoTracking().Where(t => t.Id == loaded.Id).Select(t => (TargetState?)t.State).SingleOrDefaultAsync(cancellationToken);
+        return $"{EditRules.Label(loaded.Channel!)} changed while you were editing (it is now {EditRules.StateWords(now ?? TargetState.Canceled)}), so nothing was saved. Your text is still here: reload the post to see where it stands.";
+    }
+}
