@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Approvals;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Calendar;
@@ -68,7 +69,8 @@ public sealed class ComposeService(
         for (var i = 0; i < posts.Count; i++)
         {
             db.Posts.Add(posts[i]);
-            audit.Add(db, actor, AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
+            var submitted = ReviewSubmission.Record(db, posts[i], actor);
+            audit.Add(db, actor, submitted ? ReviewSubmission.AuditAction : AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -142,14 +144,14 @@ public sealed class ComposeService(
             return Result.Fail<Post>(due.Error!);
         }
 
-        var state = request.Mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
+        var plan = ApprovalRules.PlanSubmission(request.Mode, brand.ApprovalsRequired, actor, due.Value);
         var post = new Post { BrandId = brand.Id, Text = text, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
         post.Targets.AddRange(channels.Select(c => new PostTarget
         {
             ChannelId = c.Id,
-            DueUtc = due.Value,
+            DueUtc = plan.DueUtc,
             PlannedTimeZoneId = brand.TimeZoneId,
-            State = state,
+            State = plan.State,
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }));
