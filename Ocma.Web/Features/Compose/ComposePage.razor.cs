@@ -44,7 +44,9 @@ public partial class ComposePage
     private bool CanSubmit => _selected.Count > 0 && _text.Trim().Length > 0
         && (_mode == ComposeMode.SaveDraft || Checks.All(c => c.Validation?.IsValid == true));
 
-    private string SubmitText => _mode switch
+    private bool _needsReview;
+
+    private string SubmitText => _needsReview && _mode != ComposeMode.SaveDraft ? "Submit for approval" : _mode switch
     {
         ComposeMode.Schedule => "Schedule",
         ComposeMode.SaveDraft => "Save draft",
@@ -54,6 +56,7 @@ public partial class ComposePage
     protected override async Task OnInitializedAsync()
     {
         _brand = await Brands.GetCurrentAsync(CancellationToken.None);
+        _needsReview = Core.Approvals.ApprovalRules.NeedsReview(_brand.ApprovalsRequired, await CurrentActor.GetAsync());
         _channels = (await ChannelService.ListAsync(_brand.Id, CancellationToken.None)).Where(c => c.CanPublish).ToList();
         _localDue = Core.Calendar.ZoneClock.ToWallClock(Time.GetUtcNow().UtcDateTime.AddHours(1), _brand.TimeZoneId);
         _localDue = _localDue.Value.AddSeconds(-_localDue.Value.Second);
@@ -97,7 +100,7 @@ public partial class ComposePage
             await Generations.AttachAsync(_usedGenerations, result.Value.Id, actor.UserId!, CancellationToken.None);
             _usedGenerations.Clear();
 
-            _saved = _mode switch
+            _saved = result.Value.Targets[0].State == TargetState.InReview ? $"Sent for review on {result.Value.Targets.Count} channel(s): an Editor approves it before it goes out. Its review state shows in Activity." : _mode switch
             {
                 ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(result.Value.Targets[0].DueUtc, _brand.TimeZoneId)} on {result.Value.Targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
