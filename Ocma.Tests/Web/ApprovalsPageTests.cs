@@ -43,7 +43,7 @@ public sealed class ApprovalsPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Approvals_ForAnEditor_ListsWaitingPostsWithAuthorAndMissedTime_AndCountsThemInTheMenu()
+    public async Task Approvals_ForAnEditor_ListsWaitingPostsWithAuthorAndMissedTime_AndCountsThemInTheMenu_MissedTimeAlsoOnPostAndActivity()
     {
         await SubmitAsync("Launch day teaser");
         var late = await SubmitAsync("Nobody approved this in time");
@@ -53,12 +53,17 @@ public sealed class ApprovalsPageTests : IAsyncLifetime
             await db.PostTargets.Where(t => t.PostId == late).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueUtc, DateTime.UtcNow.AddHours(-1)));
         }
 
-        var html = await (await SignedInAsync("editor@example.com")).GetStringAsync("/approvals");
+        var client = await SignedInAsync("editor@example.com");
+        var html = await client.GetStringAsync("/approvals");
+        var post = await client.GetStringAsync($"/posts/{late}");
+        var activity = await client.GetStringAsync("/activity");
 
         Assert.Contains("Launch day teaser", html, StringComparison.Ordinal);
         Assert.Contains("writer@example.com", html, StringComparison.Ordinal);
         Assert.Contains("Missed its time: not approved before", html, StringComparison.Ordinal);
         Assert.Contains("Approvals (2)", html, StringComparison.Ordinal);
+        Assert.Contains("Missed its time: not approved before", post, StringComparison.Ordinal);
+        Assert.Contains("Missed its time: not approved before", activity, StringComparison.Ordinal);
     }
 
     [Fact]
