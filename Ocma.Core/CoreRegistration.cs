@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Core.Audit;
+using Ocma.Core.Approvals;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
 using Ocma.Core.Connectors;
@@ -62,6 +63,10 @@ public static class CoreRegistration
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostEditService>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<ApprovalPolicyService>();
+        services.AddSingleton<ReviewQueueQuery>();
+        services.AddSingleton<ReviewHistoryQuery>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

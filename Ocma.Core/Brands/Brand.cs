@@ -10,5 +10,8 @@ public sealed class Brand
     /// <summary>IANA zone the team plans in, e.g. "Europe/Berlin". Times are shown in it.</summary>
     public required string TimeZoneId { get; set; }
 
+    /// <summary>When on, a Contributor's posts wait in review until an Editor or Admin approves them.</summary>
+    public bool ApprovalsRequired { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Approvals;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
@@ -26,6 +27,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
     public DbSet<PostTarget> PostTargets => Set<PostTarget>();
 
     public DbSet<PublishAttempt> PublishAttempts => Set<PublishAttempt>();
+
+    public DbSet<PostReview> PostReviews => Set<PostReview>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

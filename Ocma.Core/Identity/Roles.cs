@@ -10,17 +10,17 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Editor, Contributor, Viewer];
 
-    /// <summary>May write posts (Contributors submit for approval once approvals exist).</summary>
+    /// <summary>May write posts (Contributors submit them for approval when the brand has approvals on).</summary>
     public const string Composers = $"{Admin},{Editor},{Contributor}";
 
-    /// <summary>May publish, schedule and connect channels.</summary>
+    /// <summary>May publish, schedule, connect channels and approve posts.</summary>
     public const string Publishers = $"{Admin},{Editor}";
 
     public static string Describe(string role) => role switch
     {
         Admin => "Users, roles, secrets, channels, and everything an Editor does",
-        Editor => "Compose, schedule, publish and connect channels",
-        Contributor => "Compose posts and schedule them",
+        Editor => "Compose, schedule, publish and connect channels; approve Contributors' posts",
+        Contributor => "Compose posts and schedule them (submitted for approval when the brand has approvals on)",
         Viewer => "Read-only: dashboard, calendar, activity",
         _ => role,
     };

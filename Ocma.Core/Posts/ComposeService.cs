@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Approvals;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Calendar;
@@ -70,7 +71,8 @@ public sealed class ComposeService(
         for (var i = 0; i < posts.Count; i++)
         {
             db.Posts.Add(posts[i]);
-            audit.Add(db, actor, AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
+            var submitted = ReviewSubmission.Record(db, posts[i], actor);
+            audit.Add(db, actor, submitted ? ReviewSubmission.AuditAction : AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -111,15 +113,15 @@ public sealed class ComposeService(
         }
 
         var c = content.Value;
-        var state = request.Mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
-        var post = new Post { BrandId = brand!.Id, Text = c.Text, Notes = c.Notes, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
+        var plan = ApprovalRules.PlanSubmission(request.Mode, brand!.ApprovalsRequired, actor, c.DueUtc);
+        var post = new Post { BrandId = brand.Id, Text = c.Text, Notes = c.Notes, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
         post.Targets.AddRange(c.Channels.Select(channel => new PostTarget
         {
             ChannelId = channel.Id,
             VariantText = c.VariantFor(channel.Id),
-            DueUtc = c.DueUtc,
+            DueUtc = plan.DueUtc,
             PlannedTimeZoneId = c.TimeZoneId,
-            State = state,
+            State = plan.State,
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }));

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Approvals;
 using Ocma.Core.Audit;
+using Ocma.Core.Brands;
 using Ocma.Core.Calendar;
 using Ocma.Core.Channels;
 using Ocma.Core.Data;
@@ -25,11 +27,11 @@ public sealed class PostEditService(
         state is TargetState.Draft or TargetState.InReview or TargetState.Approved or TargetState.Scheduled;
 
     /// <summary>
-    /// Where an edited target goes. The one place that decides it: approvals hook in here (an edit of an approved post
-    /// goes back to review).
+    /// Where an edited post's unsent targets go: where the same post would start if this person submitted it now. So with
+    /// approvals on, approved content a Contributor changes goes back to review (the lock), and an Editor's edit schedules it.
     /// </summary>
-    public static TargetState StateAfterEdit(TargetState current, ComposeMode mode) =>
-        mode == ComposeMode.SaveDraft ? TargetState.Draft : TargetState.Scheduled;
+    public static InitialPlan PlanAfterEdit(ComposeMode mode, Brand brand, Actor actor, DateTime? dueUtc) =>
+        ApprovalRules.PlanSubmission(mode, brand.ApprovalsRequired, actor, dueUtc);
 
     /// <summary>The post as the composer opens it, or null when the brand has no such post.</summary>
     public async Task<EditablePost?> LoadAsync(int postId, int brandId, CancellationToken cancellationToken)
@@ -71,7 +73,8 @@ public sealed class PostEditService(
             return Result.Fail<Post>(plan.Error!);
         }
 
-        var stored = await StoreAsync(db, post, version, plan.Value, request.Mode, actor, now, cancellationToken);
+        var after = PlanAfterEdit(request.Mode, brand, actor, plan.Value.Content.DueUtc);
+        var stored = await StoreAsync(db, post, version, plan.Value, request.Mode, after, actor, now, cancellationToken);
         if (!stored.Succeeded)
         {
             return Result.Fail<Post>(stored.Error!);
@@ -94,7 +97,7 @@ public sealed class PostEditService(
 
     /// <summary>Writes the plan, every change conditional on the target being exactly as loaded; all or nothing.</summary>
     private async Task<Result<List<(int TargetId, int ChannelId, TargetState State)>>> StoreAsync(
-        OcmaDbContext db, Post post, DateTime version, EditPlan plan, ComposeMode mode, Actor actor, DateTime now, CancellationToken cancellationToken)
+        OcmaDbContext db, Post post, DateTime version, EditPlan plan, ComposeMode mode, InitialPlan after, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         var content = plan.Content;
         var stamp = now > version ? now : version.AddTicks(1);
@@ -117,10 +120,10 @@ public sealed class PostEditService(
 
         foreach (var target in plan.Kept)
         {
-            var state = StateAfterEdit(target.State, mode);
+            var state = after.State;
             var moved = await Unchanged(db, target).ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.VariantText, content.VariantFor(target.ChannelId))
-                    .SetProperty(t => t.DueUtc, content.DueUtc)
+                    .SetProperty(t => t.DueUtc, after.DueUtc)
                     .SetProperty(t => t.PlannedTimeZoneId, content.TimeZoneId)
                     .SetProperty(t => t.State, state)
                     .SetProperty(t => t.StateChangedUtc, state == target.State ? target.StateChangedUtc : now)
@@ -153,14 +156,20 @@ public sealed class PostEditService(
             PostId = post.Id,
             ChannelId = channel.Id,
             VariantText = content.VariantFor(channel.Id),
-            DueUtc = content.DueUtc,
+            DueUtc = after.DueUtc,
             PlannedTimeZoneId = content.TimeZoneId,
-            State = StateAfterEdit(TargetState.Draft, mode),
+            State = after.State,
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }).ToList();
         db.PostTargets.AddRange(added);
         audit.Add(db, actor, "post.edited", $"post {post.Id}", EditRules.Describe(plan, mode));
+        if (after.State == TargetState.InReview)
+        {
+            ReviewSubmission.RecordEdit(db, post.Id, actor, now);
+            audit.Add(db, actor, ReviewSubmission.AuditAction, $"post {post.Id}", "changed, so it waits for approval again");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changed.AddRange(added.Select(t => (t.Id, t.ChannelId, t.State)));

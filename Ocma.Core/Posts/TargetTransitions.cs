@@ -6,7 +6,7 @@ public static class TargetTransitions
     private static readonly Dictionary<TargetState, TargetState[]> Allowed = new()
     {
         [TargetState.Draft] = [TargetState.InReview, TargetState.Scheduled, TargetState.Canceled],
-        [TargetState.InReview] = [TargetState.Approved, TargetState.Draft, TargetState.Canceled],
+        [TargetState.InReview] = [TargetState.Approved, TargetState.Scheduled, TargetState.Draft, TargetState.Canceled],
         [TargetState.Approved] = [TargetState.Scheduled, TargetState.Draft, TargetState.Canceled],
         [TargetState.Scheduled] = [TargetState.Publishing, TargetState.Draft, TargetState.Canceled],
         [TargetState.Publishing] = [TargetState.Published, TargetState.Retrying, TargetState.NeedsAttention, TargetState.Failed],

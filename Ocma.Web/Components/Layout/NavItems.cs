@@ -9,6 +9,7 @@ public static class NavItems
     [
         new("Dashboard", "/", "dashboard", null),
         new("Compose", "/compose", "edit_note", Roles.Composers),
+        new(ApprovalsText, "/approvals", "fact_check", Roles.Publishers),
         new("Calendar", "/calendar", "calendar_month", null),
         new("Channels", "/channels", "hub", null),
         new("Activity", "/activity", "timeline", null),
@@ -16,6 +17,8 @@ public static class NavItems
         new("Sandbox feed", "/sandbox", "science", null),
         new("Admin", "/admin/users", "admin_panel_settings", Roles.Admin),
     ];
+
+    public const string ApprovalsText = "Approvals";
 
     public static IReadOnlyList<NavItem> For(Func<string, bool> isInRole) =>
         All.Where(item => item.Roles is null || item.Roles.Split(',').Any(isInRole)).ToList();

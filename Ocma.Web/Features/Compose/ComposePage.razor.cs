@@ -32,6 +32,7 @@ public partial class ComposePage : IDisposable
     private (int?, int?) _loadedFor = (-1, -1);
     private Autosaver? _autosave;
     private bool _disposed;
+    private bool _needsReview;
 
     [SupplyParameterFromQuery(Name = "post")]
     public int? PostId { get; set; }
@@ -71,7 +72,7 @@ public partial class ComposePage : IDisposable
 
     private bool CanAutosave => _isDraftPost && _form.Selected.Count > 0 && _form.Text.Trim().Length > 0 && !_busy && !_disposed;
 
-    private string SubmitText => _form.Mode switch
+    private string SubmitText => _needsReview && _form.Mode != ComposeMode.SaveDraft ? "Submit for approval" : _form.Mode switch
     {
         ComposeMode.Schedule => "Schedule",
         ComposeMode.SaveDraft => "Save draft",
@@ -81,6 +82,7 @@ public partial class ComposePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _brand = await Brands.GetCurrentAsync(CancellationToken.None);
+        _needsReview = Core.Approvals.ApprovalRules.NeedsReview(_brand.ApprovalsRequired, await CurrentActor.GetAsync());
         _autosave = new Autosaver(() => InvokeAsync(AutosaveAsync), AutosavePause, Time);
     }
 
@@ -203,7 +205,9 @@ public partial class ComposePage : IDisposable
 
             var targets = result.Value.Targets.Where(t => t.State != TargetState.Canceled).ToList();
             (_savedPostId, _autosaveNote, _isDraftPost) = (result.Value.Id, null, _form.Mode == ComposeMode.SaveDraft);
-            _saved = _form.Mode switch
+            _saved = targets.Any(t => t.State == TargetState.InReview)
+                ? $"Sent for review on {targets.Count} channel(s): an Editor approves it before it goes out. Its review state shows in Activity."
+                : _form.Mode switch
             {
                 ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(targets.Where(t => t.State == TargetState.Scheduled).Min(t => t.DueUtc), _brand!.TimeZoneId)} on {targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
