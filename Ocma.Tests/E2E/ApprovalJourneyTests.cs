@@ -38,7 +38,8 @@ public sealed class ApprovalJourneyTests(Browser browser) : IClassFixture<Browse
         var writer = await writerContext.NewPageAsync();
         await Browser.SignInAsync(writer, _baseUrl, Writer);
         await writer.GotoAsync(_baseUrl + "/compose");
-        await TypeWhenInteractiveAsync(writer, writer.Locator("#post-text"), text);
+        await Browser.WaitUntilInteractiveAsync(writer);
+        await writer.Locator("#post-text").FillAsync(text);
         await Expect(writer.Locator("#compose-submit")).ToContainTextAsync("Submit for approval");
         await writer.ClickAsync("#compose-submit");
         await Expect(writer.Locator(".compose-saved")).ToContainTextAsync("Sent for review");
@@ -57,7 +58,8 @@ public sealed class ApprovalJourneyTests(Browser browser) : IClassFixture<Browse
         await Expect(card.Locator(".review-due")).ToHaveTextAsync("As soon as it is approved");
         await Expect(editor.Locator(".nav-menu")).ToContainTextAsync("Approvals (1)");
         await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("approvals") });
-        await ClickUntilAsync(card.Locator(".approve-button"), editor.Locator(".review-notice"));
+        await Browser.WaitUntilInteractiveAsync(editor);
+        await card.Locator(".approve-button").ClickAsync();
         await Expect(editor.Locator(".review-notice")).ToContainTextAsync("Approved: it is going out now.");
         await Expect(editor.Locator(".review-queue-empty")).ToBeVisibleAsync();
 
@@ -70,36 +72,4 @@ public sealed class ApprovalJourneyTests(Browser browser) : IClassFixture<Browse
 
     private Task<IBrowserContext> NewContextAsync() =>
         browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
-
-    /// <summary>A click before the circuit is up does nothing: click until the sign of success appears.</summary>
-    private static async Task ClickUntilAsync(ILocator button, ILocator sign)
-    {
-        for (var i = 0; i < 40 && !await sign.IsVisibleAsync(); i++)
-        {
-            try
-            {
-                await button.ClickAsync(new() { Timeout = 2_000 });
-                await sign.WaitForAsync(new() { Timeout = 1_500 });
-            }
-            catch (Exception e) when (e is TimeoutException or PlaywrightException)
-            {
-                // Not interactive yet, or the card already left the queue.
-            }
-        }
-    }
-
-    private static async Task TypeWhenInteractiveAsync(IPage page, ILocator editor, string text)
-    {
-        var counter = page.GetByTestId("char-counter");
-        for (var i = 0; i < 40; i++)
-        {
-            await editor.FillAsync(text);
-            if (await counter.CountAsync() > 0 && await counter.InnerTextAsync() == $"{text.Length} / 500")
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-    }
 }

@@ -80,6 +80,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         ("/calendar", "Calendar"),
         ("/channels", "Channels"),
         ("/activity", "Activity"),
+        ("/approvals", "Approvals"),
         ($"/posts/{_postId}", "Post"),
         ("/dead-letters", "Needs attention"),
         ("/sandbox", "Sandbox feed"),
