@@ -10,6 +10,7 @@ using Ocma.Core.Connectors;
 using Ocma.Core.Data;
 using Ocma.Core.Jobs;
 using Ocma.Core.Live;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
 using Ocma.Core.Sandbox;
@@ -30,6 +31,7 @@ public static class CoreRegistration
         AddOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddOptions<PublishingOptions>(services, PublishingOptions.SectionName);
         AddOptions<SandboxOptions>(services, SandboxOptions.SectionName);
+        AddOptions<MediaOptions>(services, MediaOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<OcmaDbContext>(o => o
@@ -61,6 +63,10 @@ public static class CoreRegistration
         services.AddSingleton<ChannelHealthService>();
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaItems>();
+        services.AddSingleton<MediaUploadService>();
+        services.AddSingleton<MediaLibraryService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

@@ -8,4 +8,5 @@ public enum ComposeMode
 }
 
 /// <summary>What the composer submits. <paramref name="LocalDueTime"/> is wall-clock time in the brand's zone.</summary>
-public sealed record ComposeRequest(int BrandId, string Text, IReadOnlyList<int> ChannelIds, ComposeMode Mode, DateTime? LocalDueTime);
+/// <param name="MediaIds">Media library assets to attach, in order; null or empty for a text-only post.</param>
+public sealed record ComposeRequest(int BrandId, string Text, IReadOnlyList<int> ChannelIds, ComposeMode Mode, DateTime? LocalDueTime, IReadOnlyList<int>? MediaIds = null);

@@ -14,6 +14,7 @@ namespace Ocma.Core.Posts;
 public sealed class ComposeService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     ConnectorRegistry connectors,
+    Media.MediaItems mediaItems,
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
@@ -22,8 +23,14 @@ public sealed class ComposeService(
     public const int MaxTextLength = 100_000;
 
     /// <summary>Per-channel validation the editor shows as the person types.</summary>
-    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels) =>
-        channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, text))).ToList();
+    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels) => Check(text, channels, []);
+
+    /// <summary>The same check with the attached library images, so each channel's media rules show before submitting.</summary>
+    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels, IReadOnlyList<Media.MediaAsset> media)
+    {
+        var items = mediaItems.From(media);
+        return channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, text, items))).ToList();
+    }
 
     public async Task<Result<Post>> SubmitAsync(ComposeRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -95,12 +102,14 @@ public sealed class ComposeService(
         var brandIds = requests.Select(r => r.BrandId).Distinct().ToList();
         var brands = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
         var channels = await db.Channels.AsNoTracking().Where(c => brandIds.Contains(c.BrandId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var mediaIds = requests.SelectMany(r => r.MediaIds ?? []).Distinct().ToList();
+        var media = await db.MediaAssets.AsNoTracking().Where(a => mediaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, now)).ToList();
+        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, media, now)).ToList();
     }
 
     /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
-    private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now)
+    private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, IReadOnlyDictionary<int, Media.MediaAsset> knownMedia, DateTime now)
     {
         var text = request.Text.Trim();
         if (text.Length == 0)
@@ -130,7 +139,14 @@ public sealed class ComposeService(
             return Result.Fail<Post>("One of the chosen channels does not exist (it may have been removed). Reload and pick again.");
         }
 
-        var problems = channels.SelectMany(c => ChannelProblems(c, text)).ToList();
+        var media = Media.MediaAttachment.Resolve(request.MediaIds, brand.Id, knownMedia);
+        if (!media.Succeeded)
+        {
+            return Result.Fail<Post>(media.Error!);
+        }
+
+        var items = mediaItems.From(media.Value);
+        var problems = channels.SelectMany(c => ChannelProblems(c, text, items)).ToList();
         if (request.Mode != ComposeMode.SaveDraft && problems.Count > 0)
         {
             return Result.Fail<Post>(string.Join(" ", problems));
@@ -153,6 +169,7 @@ public sealed class ComposeService(
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }));
+        post.Media.AddRange(media.Value.Select((asset, i) => new Media.PostMedia { MediaAssetId = asset.Id, Position = i }));
         return post;
     }
 
@@ -180,7 +197,7 @@ public sealed class ComposeService(
             : utc.Value;
     }
 
-    private IEnumerable<string> ChannelProblems(Channel channel, string text)
+    private IEnumerable<string> ChannelProblems(Channel channel, string text, IReadOnlyList<MediaItem> media)
     {
         var name = channel.Handle ?? channel.DisplayName;
         if (channel.Status != ChannelStatus.Active)
@@ -189,15 +206,15 @@ public sealed class ComposeService(
             yield break;
         }
 
-        var validation = Validate(channel.PlatformKey, text);
+        var validation = Validate(channel.PlatformKey, text, media);
         foreach (var problem in validation?.Problems ?? [$"The {channel.PlatformKey} platform is not available in this installation."])
         {
             yield return $"{name}: {problem}";
         }
     }
 
-    private ContentValidation? Validate(string platformKey, string text) =>
-        connectors.Find(platformKey)?.Validate(PostContent.TextOnly(text));
+    private ContentValidation? Validate(string platformKey, string text, IReadOnlyList<MediaItem> media) =>
+        connectors.Find(platformKey)?.Validate(new PostContent(text, media));
 
     private static string AuditAction(ComposeMode mode) => mode switch
     {
