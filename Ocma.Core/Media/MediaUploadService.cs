@@ -13,6 +13,12 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
 {
     public const int MaxFileNameLength = 200;
 
+    /// <summary>The refusal for a file whose announced size is over the limit, so the browser need not send it; null when it fits.</summary>
+    public string? SizeProblem(string fileName, long size) =>
+        size > options.Value.MaxUploadBytes ? TooLarge(fileName) : null;
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
     public async Task<Result<MediaAsset>> UploadAsync(MediaUpload upload, Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.CanCompose || actor.UserId is null)
@@ -65,7 +71,7 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
         var (sha, length) = await MediaStore.CopyHashingAsync(upload.Content, incoming, limits.MaxUploadBytes, cancellationToken);
         if (length > limits.MaxUploadBytes)
         {
-            return Result.Fail<(string, long, MediaKind, int, int)>($"'{upload.FileName}' is larger than the {MediaSize.Describe(limits.MaxUploadBytes)} upload limit. Use a smaller file.");
+            return Result.Fail<(string, long, MediaKind, int, int)>(TooLarge(upload.FileName));
         }
 
         if (length == 0)
@@ -87,6 +93,9 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
 
         return (sha, length, kind!, width, height);
     }
+
+    private string TooLarge(string fileName) =>
+        $"'{fileName}' is larger than the {MediaSize.Describe(options.Value.MaxUploadBytes)} upload limit (Media:MaxUploadBytes). Use a smaller file.";
 
     private static async Task<MediaKind?> SniffAsync(string path, CancellationToken cancellationToken)
     {

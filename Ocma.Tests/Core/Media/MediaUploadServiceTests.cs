@@ -93,7 +93,7 @@ public sealed class MediaUploadServiceTests : IAsyncLifetime
 
         var result = await _media.UploadAsync("huge.png", big, "image/png");
 
-        Assert.Equal("'huge.png' is larger than the 195.3 KB upload limit. Use a smaller file.", result.Error);
+        Assert.Equal("'huge.png' is larger than the 195.3 KB upload limit (Media:MaxUploadBytes). Use a smaller file.", result.Error);
         Assert.Empty(_media.StoredFiles());
     }
 

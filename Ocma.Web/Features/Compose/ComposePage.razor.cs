@@ -18,6 +18,7 @@ public partial class ComposePage
     private string? _saved;
     private bool _busy;
     private readonly HashSet<long> _usedGenerations = [];
+    private IReadOnlyList<Core.Media.MediaAsset> _media = [];
 
     [Inject]
     private BrandService Brands { get; set; } = default!;
@@ -39,7 +40,7 @@ public partial class ComposePage
 
     private List<ChannelSummary> SelectedChannels => _channels.Where(c => _selected.Contains(c.Id)).ToList();
 
-    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_text, _channels.Where(c => _selected.Contains(c.Id)));
+    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_text, _channels.Where(c => _selected.Contains(c.Id)), _media);
 
     private bool CanSubmit => _selected.Count > 0 && _text.Trim().Length > 0
         && (_mode == ComposeMode.SaveDraft || Checks.All(c => c.Validation?.IsValid == true));
@@ -85,7 +86,8 @@ public partial class ComposePage
         _saved = null;
         try
         {
-            var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode == ComposeMode.PublishNow ? null : _localDue);
+            var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode == ComposeMode.PublishNow ? null : _localDue,
+                _media.Select(m => m.Id).ToList());
             var actor = await CurrentActor.GetAsync();
             var result = await Compose.SubmitAsync(request, actor, CancellationToken.None);
             if (!result.Succeeded)
@@ -104,6 +106,7 @@ public partial class ComposePage
                 _ => $"Publishing to {result.Value.Targets.Count} channel(s) now.",
             };
             _text = "";
+            _media = [];
         }
         finally
         {
