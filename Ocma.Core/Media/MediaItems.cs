@@ -6,5 +6,5 @@ namespace Ocma.Core.Media;
 public sealed class MediaItems(MediaStore store)
 {
     public IReadOnlyList<MediaItem> From(IEnumerable<MediaAsset> assets) =>
-        assets.Select(a => new MediaItem(a.FileName, a.ContentType, a.Length, a.AltText, _ => Task.FromResult(store.OpenRead(a.Sha256)))).ToList();
+        assets.Select(a => new MediaItem(a.FileName, a.ContentType, a.Length, a.AltText, _ => Task.FromResult(store.OpenRead(a.Sha256)), Width: a.Width, Height: a.Height)).ToList();
 }
