@@ -99,7 +99,15 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
 
         db.MediaAssets.Remove(asset);
         audit.Add(db, actor, "media.deleted", $"media {asset.FileName}", asset.Sha256);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Fail<string>($"'{asset.FileName}' was just attached to a post, so it was kept. Remove it from that post first.");
+        }
+
         if (!await db.MediaAssets.AnyAsync(a => a.Sha256 == asset.Sha256, cancellationToken))
         {
             store.Remove(asset.Sha256);

@@ -8,7 +8,7 @@ namespace Ocma.Core.Media;
 /// Media files under <c>{DataDirectory}/media/&lt;2 hex&gt;/&lt;sha256&gt;</c>, thumbnails beside them as <c>&lt;sha256&gt;.thumb.jpg</c>.
 /// Files are written to <c>media/incoming</c> first and moved into place whole, so a half-written file is never visible.
 /// </summary>
-public sealed class MediaStore(IOptions<StorageOptions> storage)
+public sealed class MediaStore(IOptions<StorageOptions> storage, TimeProvider time)
 {
     public string Root => Path.Combine(storage.Value.FullDataDirectory, "media");
 
@@ -30,6 +30,7 @@ public sealed class MediaStore(IOptions<StorageOptions> storage)
     public string NewIncomingPath()
     {
         Directory.CreateDirectory(IncomingDirectory);
+        RemoveAbandoned();
         return Path.Combine(IncomingDirectory, Guid.NewGuid().ToString("N") + ".part");
     }
 
@@ -68,6 +69,16 @@ public sealed class MediaStore(IOptions<StorageOptions> storage)
         catch (IOException) when (File.Exists(finalPath))
         {
             File.Delete(incomingPath); // the same content arrived at the same moment: one copy is enough
+        }
+    }
+
+    /// <summary>Uploads a crash interrupted leave files in <c>incoming</c>; nothing refers to them, so old ones go.</summary>
+    private void RemoveAbandoned()
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime.AddHours(-6);
+        foreach (var file in Directory.EnumerateFiles(IncomingDirectory).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+        {
+            DeleteQuietly(file);
         }
     }
 

@@ -54,8 +54,17 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
             };
             db.MediaAssets.Add(asset);
             audit.Add(db, actor, "media.uploaded", $"media {fileName}", $"{kind.ContentType}, {width}×{height}, {length:N0} bytes");
-            await db.SaveChangesAsync(cancellationToken);
-            return asset;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return asset;
+            }
+            catch (DbUpdateException)
+            {
+                // Someone uploaded the same image at the same moment: theirs is the one asset.
+                await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+                return await again.MediaAssets.AsNoTracking().SingleAsync(a => a.BrandId == upload.BrandId && a.Sha256 == sha, cancellationToken);
+            }
         }
         finally
         {

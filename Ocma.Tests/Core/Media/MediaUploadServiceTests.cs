@@ -117,4 +117,24 @@ public sealed class MediaUploadServiceTests : IAsyncLifetime
         Assert.Contains("cannot add media", result.Error, StringComparison.Ordinal);
         Assert.Empty(_media.StoredFiles());
     }
+
+    [Fact]
+    public async Task Upload_ConnectionDropsHalfway_LeavesNoFileAndNoAsset()
+    {
+        var bytes = TestImages.Png(300, 300);
+        await using var dropping = new DroppingStream(bytes, bytes.Length / 2);
+
+        await Assert.ThrowsAsync<IOException>(() => _media.App.Get<MediaUploadService>().UploadAsync(
+            new MediaUpload(_media.BrandId, "half.png", "image/png", dropping), _media.Admin, CancellationToken.None));
+
+        Assert.Empty(_media.StoredFiles());
+        Assert.Empty(await _media.App.Get<MediaLibraryService>().ListAsync(new MediaQuery(_media.BrandId), CancellationToken.None));
+    }
+
+    /// <summary>Gives the first bytes of an upload, then fails the way a dropped browser connection does.</summary>
+    private sealed class DroppingStream(byte[] bytes, int dropAfter) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position >= dropAfter ? throw new IOException("The client disconnected.") : base.ReadAsync(buffer[..Math.Min(buffer.Length, dropAfter - (int)Position)], cancellationToken);
+    }
 }
