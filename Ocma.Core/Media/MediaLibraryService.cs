@@ -42,6 +42,13 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
         return await db.MediaAssets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, cancellationToken);
     }
 
+    /// <summary>The images attached to a post, in order.</summary>
+    public async Task<IReadOnlyList<MediaAsset>> ForPostAsync(int postId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PostMedia.AsNoTracking().Where(m => m.PostId == postId).OrderBy(m => m.Position).Select(m => m.Asset!).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<MediaUsage>> UsageAsync(int assetId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

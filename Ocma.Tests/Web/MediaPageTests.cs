@@ -50,6 +50,15 @@ public sealed class MediaPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostPage_ShowsTheAttachedImage()
+    {
+        var html = await (await SignedInAsync("viewer@example.com")).GetStringAsync($"/posts/{_postId}");
+
+        Assert.Contains("data-testid=\"post-media\"", html, StringComparison.Ordinal);
+        Assert.Contains("title=\"used.png\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Media_Anonymous_RedirectsToSignIn()
     {
         var response = await _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/media");
