@@ -11,6 +11,7 @@ using Ocma.Core.Connectors;
 using Ocma.Core.Data;
 using Ocma.Core.Jobs;
 using Ocma.Core.Live;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
 using Ocma.Core.Sandbox;
@@ -31,6 +32,7 @@ public static class CoreRegistration
         AddOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddOptions<PublishingOptions>(services, PublishingOptions.SectionName);
         AddOptions<SandboxOptions>(services, SandboxOptions.SectionName);
+        AddOptions<MediaOptions>(services, MediaOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<OcmaDbContext>(o => o
@@ -67,6 +69,10 @@ public static class CoreRegistration
         services.AddSingleton<ApprovalPolicyService>();
         services.AddSingleton<ReviewQueueQuery>();
         services.AddSingleton<ReviewHistoryQuery>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaItems>();
+        services.AddSingleton<MediaUploadService>();
+        services.AddSingleton<MediaLibraryService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

@@ -19,6 +19,7 @@ app.MapAccountEndpoints();
 app.MapOAuthEndpoints();
 app.MapSandboxEndpoints();
 app.MapExportEndpoints();
+app.MapMediaEndpoints();
 app.MapOcmaComponents();
 app.Run();
 

@@ -17,7 +17,7 @@ public sealed partial class InstagramConnector(ApiClientFactory<InstagramApiClie
         Key,
         "Instagram",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Refresh,
-        new ContentLimits(options.Value.CaptionLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
+        new ContentLimits(options.Value.CaptionLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes, MinAspect: 0.8, MaxAspect: 1.91),
         AuthScheme.OAuth2);
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start) =>

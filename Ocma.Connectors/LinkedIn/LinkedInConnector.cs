@@ -18,7 +18,7 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
         Key,
         "LinkedIn",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.Refresh,
-        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
+        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes, MaxImagePixels: 36_152_320),
         AuthScheme.OAuth2);
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start) =>

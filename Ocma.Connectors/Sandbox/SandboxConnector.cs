@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Ocma.Connectors.Shared;
 using Ocma.Core.Connectors;
 using Ocma.Core.Sandbox;
 
@@ -12,8 +13,8 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
     public ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Sandbox (practice)",
-        ConnectorCapabilities.Text | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
-        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes),
+        ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
+        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, SandboxPlatform.MaxImages, SandboxPlatform.MaxImageBytes),
         AuthScheme.OAuth2);
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start)
@@ -58,20 +59,11 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
     {
         var limits = Descriptor.Limits;
         var length = TextCounter.Count(content.Text, limits);
-        var problems = new List<string>();
+        // The practice platform needs text on every post, images or not.
+        var problems = ContentRules.Check(content with { Text = string.IsNullOrWhiteSpace(content.Text) ? "-" : content.Text }, limits, "Sandbox", length);
         if (string.IsNullOrWhiteSpace(content.Text))
         {
-            problems.Add("Write some text: the post is empty.");
-        }
-
-        if (length > limits.MaxTextLength)
-        {
-            problems.Add($"Shorten the text by {length - limits.MaxTextLength} characters: Sandbox allows {limits.MaxTextLength}.");
-        }
-
-        if (content.Media.Count > 0)
-        {
-            problems.Add("Remove the media: Sandbox posts are text only.");
+            problems.Insert(0, "Write some text: the post is empty.");
         }
 
         return new ContentValidation(length, limits.MaxTextLength, problems);
@@ -82,7 +74,8 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         SandboxResponse<SandboxPublished> response;
         try
         {
-            response = await platform.PublishAsync(request.Credentials.AccessToken, request.Content.Text, request.IdempotencyKey, cancellationToken);
+            var images = await ReadImagesAsync(request.Content.Media, cancellationToken);
+            response = await platform.PublishAsync(request.Credentials.AccessToken, request.Content.Text, images, request.IdempotencyKey, cancellationToken);
         }
         catch (SandboxConnectionDroppedException)
         {
@@ -113,6 +106,20 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         return response.Error is not null
             ? SandboxErrors.Map(response.Status, response.Error)
             : ConnectorResult<HealthReport>.Success(new HealthReport(System.Diagnostics.Stopwatch.GetElapsedTime(started), credentials.Scopes, [], null, null));
+    }
+
+    private static async Task<List<SandboxImageUpload>> ReadImagesAsync(IReadOnlyList<MediaItem> media, CancellationToken cancellationToken)
+    {
+        var images = new List<SandboxImageUpload>(media.Count);
+        foreach (var item in media)
+        {
+            await using var source = await item.OpenRead(cancellationToken);
+            using var copy = new MemoryStream();
+            await source.CopyToAsync(copy, cancellationToken);
+            images.Add(new SandboxImageUpload(item.ContentType, item.AltText, copy.ToArray()));
+        }
+
+        return images;
     }
 
     private ChannelCredentials ToCredentials(SandboxTokens tokens) =>

@@ -36,9 +36,26 @@ public static class ContentRules
             {
                 problems.Add($"Use a smaller file than '{item.FileName}': {platform} accepts images up to {Describe(limits.MaxImageBytes)}.");
             }
+            else if (item is { Width: > 0, Height: > 0 } && ShapeProblem(item, item.Width.Value, item.Height.Value, limits, platform) is string shape)
+            {
+                problems.Add(shape);
+            }
         }
 
         return problems;
+    }
+
+    private static string? ShapeProblem(MediaItem item, int width, int height, ContentLimits limits, string platform)
+    {
+        if (limits.MaxImagePixels > 0 && (long)width * height > limits.MaxImagePixels)
+        {
+            return $"Scale '{item.FileName}' down: it is {width}×{height} pixels and {platform} accepts at most {limits.MaxImagePixels:N0} pixels per image.";
+        }
+
+        var aspect = (double)width / height;
+        return (limits.MinAspect > 0 && aspect < limits.MinAspect) || (limits.MaxAspect > 0 && aspect > limits.MaxAspect)
+            ? $"Crop '{item.FileName}': it is {width}×{height} ({aspect:0.##}:1) and {platform} accepts shapes from {limits.MinAspect:0.##}:1 to {limits.MaxAspect:0.##}:1."
+            : null;
     }
 
     private static string Describe(long bytes) =>

@@ -56,9 +56,15 @@ public enum TextCounting
 /// <param name="MaxImages">Most images in one post (0 when images are not supported).</param>
 /// <param name="MaxImageBytes">Largest image file accepted.</param>
 /// <param name="UrlLength">What one URL counts as, where the platform fixes it.</param>
+/// <param name="MinAspect">Narrowest image accepted, as width ÷ height (0: no limit).</param>
+/// <param name="MaxAspect">Widest image accepted, as width ÷ height (0: no limit).</param>
+/// <param name="MaxImagePixels">Most pixels (width × height) in one image (0: no limit).</param>
 public sealed record ContentLimits(
     int MaxTextLength,
     TextCounting Counting,
     int MaxImages = 0,
     long MaxImageBytes = 0,
-    int UrlLength = 23);
+    int UrlLength = 23,
+    double MinAspect = 0,
+    double MaxAspect = 0,
+    long MaxImagePixels = 0);

@@ -6,6 +6,7 @@ using Ocma.Core.Brands;
 using Ocma.Core.Channels;
 using Ocma.Core.Drafting;
 using Ocma.Core.Identity;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
 using Ocma.Core.Sandbox;
@@ -39,6 +40,12 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
     public DbSet<AiUsage> AiUsages => Set<AiUsage>();
 
     public DbSet<AiGeneration> AiGenerations => Set<AiGeneration>();
+
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+
+    public DbSet<PostMedia> PostMedia => Set<PostMedia>();
+
+    public DbSet<SandboxImage> SandboxImages => Set<SandboxImage>();
 
     public DbSet<SandboxAccount> SandboxAccounts => Set<SandboxAccount>();
 

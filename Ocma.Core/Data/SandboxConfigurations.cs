@@ -36,3 +36,14 @@ internal sealed class SandboxCredentialConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => x.Hash).IsUnique();
     }
 }
+
+internal sealed class SandboxImageConfiguration : IEntityTypeConfiguration<SandboxImage>
+{
+    public void Configure(EntityTypeBuilder<SandboxImage> b)
+    {
+        b.Property(x => x.ContentType).HasMaxLength(64);
+        b.Property(x => x.AltText).HasMaxLength(1500);
+        b.HasOne<SandboxPost>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PostId, x.Position }).IsUnique();
+    }
+}

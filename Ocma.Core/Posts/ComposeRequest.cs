@@ -10,6 +10,7 @@ public enum ComposeMode
 /// <summary>What the composer submits. <paramref name="LocalDueTime"/> is wall-clock time in the brand's zone.</summary>
 /// <param name="Variants">A channel's own text, by channel id; a channel without one gets <paramref name="Text"/>.</param>
 /// <param name="Notes">The team's brief or notes, in Markdown; never published.</param>
+/// <param name="MediaIds">Media library assets to attach, in order; null or empty for a text-only post.</param>
 public sealed record ComposeRequest(
     int BrandId,
     string Text,
@@ -17,14 +18,16 @@ public sealed record ComposeRequest(
     ComposeMode Mode,
     DateTime? LocalDueTime,
     IReadOnlyDictionary<int, string>? Variants = null,
-    string? Notes = null);
+    string? Notes = null,
+    IReadOnlyList<int>? MediaIds = null);
 
-/// <summary>A request that passed every check: the cleaned text, each channel's own text, and the due time.</summary>
+/// <summary>A request that passed every check: the cleaned text, each channel's own text, the images, and the due time.</summary>
 public sealed record CheckedContent(
     string Text,
     string? Notes,
     IReadOnlyList<Channels.Channel> Channels,
     IReadOnlyDictionary<int, string> Variants,
+    IReadOnlyList<Media.MediaAsset> Media,
     DateTime? DueUtc,
     string TimeZoneId)
 {

@@ -15,6 +15,7 @@ namespace Ocma.Core.Posts;
 public sealed class ComposeService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     ConnectorRegistry connectors,
+    Media.MediaItems mediaItems,
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
@@ -24,9 +25,16 @@ public sealed class ComposeService(
 
     public const int MaxNotesLength = 20_000;
 
-    /// <summary>Per-channel validation the editor shows as the person types, of the text each channel will get.</summary>
-    public IReadOnlyList<ChannelCheck> Check(string text, IEnumerable<ChannelSummary> channels, IReadOnlyDictionary<int, string>? variants = null) =>
-        channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, variants?.GetValueOrDefault(c.Id) ?? text))).ToList();
+    /// <summary>
+    /// Per-channel validation the editor shows as the person types: the text each channel will get, with the attached
+    /// library images, so each channel's text and media rules show before submitting.
+    /// </summary>
+    public IReadOnlyList<ChannelCheck> Check(
+        string text, IEnumerable<ChannelSummary> channels, IReadOnlyDictionary<int, string>? variants = null, IReadOnlyList<Media.MediaAsset>? media = null)
+    {
+        var items = mediaItems.From(media ?? []);
+        return channels.Select(c => new ChannelCheck(c, Validate(c.PlatformKey, variants?.GetValueOrDefault(c.Id) ?? text, items))).ToList();
+    }
 
     public async Task<Result<Post>> SubmitAsync(ComposeRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -99,14 +107,16 @@ public sealed class ComposeService(
         var brandIds = requests.Select(r => r.BrandId).Distinct().ToList();
         var brands = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
         var channels = await db.Channels.AsNoTracking().Where(c => brandIds.Contains(c.BrandId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var mediaIds = requests.SelectMany(r => r.MediaIds ?? []).Distinct().ToList();
+        var media = await db.MediaAssets.AsNoTracking().Where(a => mediaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, now)).ToList();
+        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, media, now)).ToList();
     }
 
     /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
-    private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now)
+    private Result<Post> Build(ComposeRequest request, Actor actor, Brand? brand, IReadOnlyDictionary<int, Channel> known, IReadOnlyDictionary<int, Media.MediaAsset> knownMedia, DateTime now)
     {
-        var content = CheckContent(request, brand, known, now, unchangedChannelIds: null);
+        var content = CheckContent(request, brand, known, knownMedia, now, unchangedChannelIds: null);
         if (!content.Succeeded)
         {
             return Result.Fail<Post>(content.Error!);
@@ -125,14 +135,17 @@ public sealed class ComposeService(
             StateChangedUtc = now,
             IdempotencyKey = Guid.NewGuid().ToString("N"),
         }));
+        post.Media.AddRange(c.Media.Select((asset, i) => new Media.PostMedia { MediaAssetId = asset.Id, Position = i }));
         return post;
     }
 
     /// <summary>
-    /// The checks a new post and an edit share: base text, each channel's own text, the channels, the notes and the due
-    /// time. Channels in <paramref name="unchangedChannelIds"/> keep what they have, so their platform rules are not re-checked.
+    /// The checks a new post and an edit share: base text, each channel's own text, the channels, the attached images, the
+    /// notes and the due time. Channels in <paramref name="unchangedChannelIds"/> keep what they have, so their platform
+    /// rules are not re-checked.
     /// </summary>
-    internal Result<CheckedContent> CheckContent(ComposeRequest request, Brand? brand, IReadOnlyDictionary<int, Channel> known, DateTime now, IReadOnlySet<int>? unchangedChannelIds)
+    internal Result<CheckedContent> CheckContent(
+        ComposeRequest request, Brand? brand, IReadOnlyDictionary<int, Channel> known, IReadOnlyDictionary<int, Media.MediaAsset> knownMedia, DateTime now, IReadOnlySet<int>? unchangedChannelIds)
     {
         var text = request.Text.Trim();
         if (CheckText(text, null) is string textProblem)
@@ -169,8 +182,15 @@ public sealed class ComposeService(
             return Result.Fail<CheckedContent>(variants.Error!);
         }
 
+        var media = Media.MediaAttachment.Resolve(request.MediaIds, brand.Id, knownMedia);
+        if (!media.Succeeded)
+        {
+            return Result.Fail<CheckedContent>(media.Error!);
+        }
+
+        var items = mediaItems.From(media.Value);
         var problems = channels.Where(c => unchangedChannelIds?.Contains(c.Id) != true)
-            .SelectMany(c => ChannelProblems(c, variants.Value.GetValueOrDefault(c.Id) ?? text)).ToList();
+            .SelectMany(c => ChannelProblems(c, variants.Value.GetValueOrDefault(c.Id) ?? text, items)).ToList();
         if (request.Mode != ComposeMode.SaveDraft && problems.Count > 0)
         {
             return Result.Fail<CheckedContent>(string.Join(" ", problems));
@@ -178,7 +198,7 @@ public sealed class ComposeService(
 
         var due = ResolveDue(request, brand.TimeZoneId, now);
         return due.Succeeded
-            ? new CheckedContent(text, notes, channels, variants.Value, due.Value, brand.TimeZoneId)
+            ? new CheckedContent(text, notes, channels, variants.Value, media.Value, due.Value, brand.TimeZoneId)
             : Result.Fail<CheckedContent>(due.Error!);
     }
 
@@ -241,7 +261,7 @@ public sealed class ComposeService(
             : utc.Value;
     }
 
-    internal IEnumerable<string> ChannelProblems(Channel channel, string text)
+    private IEnumerable<string> ChannelProblems(Channel channel, string text, IReadOnlyList<MediaItem> media)
     {
         var name = Name(channel);
         if (channel.Status != ChannelStatus.Active)
@@ -250,15 +270,15 @@ public sealed class ComposeService(
             yield break;
         }
 
-        var validation = Validate(channel.PlatformKey, text);
+        var validation = Validate(channel.PlatformKey, text, media);
         foreach (var problem in validation?.Problems ?? [$"The {channel.PlatformKey} platform is not available in this installation."])
         {
             yield return $"{name}: {problem}";
         }
     }
 
-    private ContentValidation? Validate(string platformKey, string text) =>
-        connectors.Find(platformKey)?.Validate(PostContent.TextOnly(text));
+    private ContentValidation? Validate(string platformKey, string text, IReadOnlyList<MediaItem> media) =>
+        connectors.Find(platformKey)?.Validate(new PostContent(text, media));
 
     private static string AuditAction(ComposeMode mode) => mode switch
     {

@@ -11,9 +11,16 @@ internal sealed record EditPlan(CheckedContent Content, IReadOnlyList<PostTarget
 internal static class EditRules
 {
     /// <summary>Checks the request against the post as loaded: channels already sent stay as they are; the rest is checked like a new post.</summary>
-    public static Result<EditPlan> Plan(Post post, ComposeRequest request, ComposeService compose, Brand brand, IReadOnlyDictionary<int, Channel> known, DateTime now)
+    public static Result<EditPlan> Plan(
+        Post post, ComposeRequest request, ComposeService compose, Brand brand, IReadOnlyDictionary<int, Channel> known, IReadOnlyDictionary<int, Media.MediaAsset> knownMedia, DateTime now)
     {
         var sent = post.Targets.Where(t => !PostEditService.CanEdit(t.State)).ToList();
+        var images = post.Media.OrderBy(m => m.Position).Select(m => m.MediaAssetId);
+        if (sent.Count > 0 && !images.SequenceEqual(request.MediaIds ?? []))
+        {
+            return Result.Fail<EditPlan>($"{Label(sent[0].Channel!)} is {StateWords(sent[0].State)}: the post's images went with it, so they can no longer change. Use Duplicate to post other images.");
+        }
+
         foreach (var target in sent)
         {
             var label = Label(target.Channel!);
@@ -36,7 +43,7 @@ internal static class EditRules
         }
 
         var checkedRequest = request with { Variants = request.Variants?.Where(v => !sentChannels.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value) };
-        var content = compose.CheckContent(checkedRequest, brand, known, now, sentChannels);
+        var content = compose.CheckContent(checkedRequest, brand, known, knownMedia, now, sentChannels);
         if (!content.Succeeded)
         {
             return Result.Fail<EditPlan>(content.Error!);

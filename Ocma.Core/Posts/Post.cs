@@ -21,4 +21,7 @@ public sealed class Post
     public DateTime UpdatedUtc { get; set; }
 
     public List<PostTarget> Targets { get; set; } = [];
+
+    /// <summary>Images from the media library, in the order they are shown.</summary>
+    public List<Media.PostMedia> Media { get; set; } = [];
 }

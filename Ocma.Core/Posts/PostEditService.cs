@@ -37,10 +37,11 @@ public sealed class PostEditService(
     public async Task<EditablePost?> LoadAsync(int postId, int brandId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var post = await db.Posts.AsNoTracking().Include(p => p.Targets).ThenInclude(t => t.Channel)
+        var post = await db.Posts.AsNoTracking().Include(p => p.Media).Include(p => p.Targets).ThenInclude(t => t.Channel)
             .SingleOrDefaultAsync(p => p.Id == postId && p.BrandId == brandId, cancellationToken);
         return post is null ? null : new EditablePost(post.Id, post.Text, post.Notes, post.UpdatedUtc, post.Targets.OrderBy(t => t.Id)
-            .Select(t => new EditableTarget(t.Id, t.ChannelId, EditRules.Label(t.Channel!), t.State, t.VariantText, t.TextFor(post), t.DueUtc)).ToList());
+            .Select(t => new EditableTarget(t.Id, t.ChannelId, EditRules.Label(t.Channel!), t.State, t.VariantText, t.TextFor(post), t.DueUtc)).ToList(),
+            post.Media.OrderBy(m => m.Position).Select(m => m.MediaAssetId).ToList());
     }
 
     /// <summary>Saves the composer's request over post <paramref name="postId"/>, last saved at <paramref name="version"/>.</summary>
@@ -52,7 +53,7 @@ public sealed class PostEditService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var post = await db.Posts.AsNoTracking().Include(p => p.Targets).ThenInclude(t => t.Channel)
+        var post = await db.Posts.AsNoTracking().Include(p => p.Media).Include(p => p.Targets).ThenInclude(t => t.Channel)
             .SingleOrDefaultAsync(p => p.Id == postId && p.BrandId == request.BrandId, cancellationToken);
         var brand = await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BrandId, cancellationToken);
         if (post is null || brand is null)
@@ -67,7 +68,9 @@ public sealed class PostEditService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var known = await db.Channels.AsNoTracking().Where(c => c.BrandId == brand.Id).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var plan = EditRules.Plan(post, request, compose, brand, known, now);
+        var mediaIds = request.MediaIds ?? [];
+        var knownMedia = await db.MediaAssets.AsNoTracking().Where(a => mediaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var plan = EditRules.Plan(post, request, compose, brand, known, knownMedia, now);
         if (!plan.Succeeded)
         {
             return Result.Fail<Post>(plan.Error!);
@@ -108,6 +111,12 @@ public sealed class PostEditService(
         if (claimed == 0)
         {
             return Result.Fail<List<(int, int, TargetState)>>(EditRules.Conflict(null, content.TimeZoneId));
+        }
+
+        if (!post.Media.OrderBy(m => m.Position).Select(m => m.MediaAssetId).SequenceEqual(content.Media.Select(m => m.Id)))
+        {
+            await db.PostMedia.Where(m => m.PostId == post.Id).ExecuteDeleteAsync(cancellationToken);
+            db.PostMedia.AddRange(content.Media.Select((asset, i) => new Media.PostMedia { PostId = post.Id, MediaAssetId = asset.Id, Position = i }));
         }
 
         if (content.Text != post.Text)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Channels;
 using Ocma.Core.Connectors;
 using Ocma.Core.Data;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 
 namespace Ocma.Core.Publishing;
@@ -19,6 +20,8 @@ public sealed class TargetPublisher(
     CredentialsService credentials,
     TargetSettler settler,
     SendGate gate,
+    MediaStore media,
+    MediaItems mediaItems,
     TimeProvider time)
 {
     public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
@@ -46,7 +49,17 @@ public sealed class TargetPublisher(
             return;
         }
 
-        var content = PostContent.TextOnly(target.TextFor(target.Post!));
+        var assets = await db.PostMedia.AsNoTracking().Where(m => m.PostId == target.PostId).OrderBy(m => m.Position)
+            .Select(m => m.Asset!).ToListAsync(cancellationToken);
+        if (assets.FirstOrDefault(a => !media.Exists(a.Sha256)) is MediaAsset missing)
+        {
+            await settler.SettleAsync(target, null, ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured,
+                $"The image '{missing.FileName}' is missing from the media folder (restore it from a backup, or remove it from the post)."), cancellationToken);
+            return;
+        }
+
+        var content = new PostContent(target.TextFor(target.Post!), mediaItems.From(assets));
+        var fingerprintMedia = string.Join(",", assets.Select(a => a.Sha256));
         var grant = await credentials.GetUsableAsync(target.Channel, connector, cancellationToken);
         if (!grant.Succeeded)
         {
@@ -66,7 +79,7 @@ public sealed class TargetPublisher(
             return;
         }
 
-        var (attemptId, result) = await SendAsync(target, connector, grant.Value, content, cancellationToken);
+        var (attemptId, result) = await SendAsync(target, connector, grant.Value, content, fingerprintMedia, cancellationToken);
         if (result.Failure?.Kind == FailureKind.AuthExpired)
         {
             var refreshed = await credentials.RefreshAsync(target.ChannelId, connector, force: true, cancellationToken);
@@ -77,7 +90,7 @@ public sealed class TargetPublisher(
             }
 
             await settler.CloseAttemptAsync(attemptId, result, cancellationToken);
-            (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, cancellationToken);
+            (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, fingerprintMedia, cancellationToken);
         }
 
         await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result);
@@ -93,9 +106,9 @@ public sealed class TargetPublisher(
     }
 
     private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)> SendAsync(
-        PostTarget target, ISocialConnector connector, ChannelCredentials grant, PostContent content, CancellationToken cancellationToken)
+        PostTarget target, ISocialConnector connector, ChannelCredentials grant, PostContent content, string mediaHashes, CancellationToken cancellationToken)
     {
-        var attemptId = await settler.OpenAttemptAsync(target.Id, Fingerprint(target, content), cancellationToken);
+        var attemptId = await settler.OpenAttemptAsync(target.Id, Fingerprint(target, content, mediaHashes), cancellationToken);
         ConnectorResult<PublishedPost> result;
         try
         {
@@ -109,9 +122,9 @@ public sealed class TargetPublisher(
         return (attemptId, result);
     }
 
-    private static string Fingerprint(PostTarget target, PostContent content)
+    private static string Fingerprint(PostTarget target, PostContent content, string mediaHashes)
     {
-        var material = $"{target.Channel!.PlatformKey}\n{target.Channel.AccountId}\n{target.IdempotencyKey}\n{content.Text}";
+        var material = $"{target.Channel!.PlatformKey}\n{target.Channel.AccountId}\n{target.IdempotencyKey}\n{content.Text}" + (mediaHashes.Length > 0 ? "\n" + mediaHashes : "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
     }
 }

@@ -83,3 +83,19 @@ public enum SandboxFailureMode
     /// <summary>The post is stored but the answer never comes back.</summary>
     ConnectionDropped,
 }
+
+/// <summary>An image on a practice-platform post: the platform keeps its own copy of the bytes, as a real one would.</summary>
+public sealed class SandboxImage
+{
+    public int Id { get; set; }
+
+    public int PostId { get; set; }
+
+    public int Position { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public string? AltText { get; set; }
+
+    public required byte[] Data { get; set; }
+}

@@ -12,7 +12,12 @@ namespace Ocma.Core.Sandbox;
 /// </summary>
 public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, SandboxAuthServer auth, IOptions<SandboxOptions> options, TimeProvider time)
 {
-    public async Task<SandboxResponse<SandboxPublished>> PublishAsync(string accessToken, string text, string? idempotencyKey, CancellationToken cancellationToken)
+    public const int MaxImages = 4;
+
+    public const long MaxImageBytes = 5L * 1024 * 1024;
+
+    public async Task<SandboxResponse<SandboxPublished>> PublishAsync(
+        string accessToken, string text, IReadOnlyList<SandboxImageUpload> images, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var caller = await auth.AuthenticateAsync(accessToken, cancellationToken);
         if (caller.Error is not null)
@@ -52,9 +57,21 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             return SandboxResponse<SandboxPublished>.Fail(422, "validation_failed", $"Text must have 1 to {options.Value.TextLimit} characters; it has {length}.");
         }
 
+        if (images.Count > MaxImages || images.Any(i => i.Data.LongLength is 0 or > MaxImageBytes || !i.ContentType.StartsWith("image/", StringComparison.Ordinal)))
+        {
+            return SandboxResponse<SandboxPublished>.Fail(422, "validation_failed", $"Up to {MaxImages} images of at most {MaxImageBytes / (1024 * 1024)} MB each.");
+        }
+
         var post = new SandboxPost { AccountId = account.Id, Text = text, IdempotencyKey = idempotencyKey, CreatedUtc = time.GetUtcNow().UtcDateTime };
-        db.SandboxPosts.Add(post);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.SandboxPosts.Add(post);
+            await db.SaveChangesAsync(cancellationToken);
+            db.SandboxImages.AddRange(images.Select((image, i) => new SandboxImage { PostId = post.Id, Position = i, ContentType = image.ContentType, AltText = image.AltText, Data = image.Data }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         if (failure == SandboxFailureMode.ConnectionDropped)
         {
             throw new SandboxConnectionDroppedException();
@@ -81,9 +98,21 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
     public async Task<IReadOnlyList<SandboxFeedItem>> FeedAsync(int take, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SandboxPosts.AsNoTracking().OrderByDescending(p => p.Id).Take(take)
-            .Select(p => new SandboxFeedItem(p.Id, p.Account!.Handle, p.Account.DisplayName, p.Text, p.CreatedUtc))
+        var posts = await db.SandboxPosts.AsNoTracking().OrderByDescending(p => p.Id).Take(take)
+            .Select(p => new { p.Id, p.Account!.Handle, p.Account.DisplayName, p.Text, p.CreatedUtc })
             .ToListAsync(cancellationToken);
+        var ids = posts.Select(p => p.Id).ToList();
+        var images = (await db.SandboxImages.AsNoTracking().Where(i => ids.Contains(i.PostId)).OrderBy(i => i.Position)
+            .Select(i => new { i.PostId, i.Id, i.AltText }).ToListAsync(cancellationToken)).ToLookup(i => i.PostId);
+        return posts.Select(p => new SandboxFeedItem(p.Id, p.Handle, p.DisplayName, p.Text, p.CreatedUtc,
+            images[p.Id].Select(i => new SandboxFeedImage(i.Id, i.AltText)).ToList())).ToList();
+    }
+
+    /// <summary>An image as the feed serves it; null when there is none with that id.</summary>
+    public async Task<SandboxImage?> ImageAsync(int imageId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SandboxImages.AsNoTracking().SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
     }
 
     public async Task<SandboxSwitch> GetSwitchAsync(CancellationToken cancellationToken)
@@ -127,4 +156,9 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
     }
 }
 
-public sealed record SandboxFeedItem(int Id, string Handle, string DisplayName, string Text, DateTime CreatedUtc);
+public sealed record SandboxFeedItem(int Id, string Handle, string DisplayName, string Text, DateTime CreatedUtc, IReadOnlyList<SandboxFeedImage> Images);
+
+public sealed record SandboxFeedImage(int Id, string? AltText);
+
+/// <summary>An image sent with a publish, as a real platform's media upload would carry it.</summary>
+public sealed record SandboxImageUpload(string ContentType, string? AltText, byte[] Data);

@@ -101,14 +101,14 @@ public sealed partial class MastodonFake
         }
 
         var form = await context.Request.ReadFormAsync();
-        if (form.Files["file"] is not { Length: > 0 })
+        if (form.Files["file"] is not { Length: > 0 } file)
         {
             return Error(422, "Validation failed: File can't be blank");
         }
 
         lock (_gate)
         {
-            var media = new MastodonFakeMedia((100_000 + _media.Count).ToString(CultureInfo.InvariantCulture), token.AccountId) { PollsLeft = MediaProcessingPolls };
+            var media = new MastodonFakeMedia((100_000 + _media.Count).ToString(CultureInfo.InvariantCulture), token.AccountId, form["description"].FirstOrDefault(), file.Length) { PollsLeft = MediaProcessingPolls };
             _media[media.Id] = media;
             return media.PollsLeft == 0
                 ? Results.Json(MediaJson(media, ready: true))

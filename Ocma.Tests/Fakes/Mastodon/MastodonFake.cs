@@ -56,6 +56,9 @@ public sealed partial class MastodonFake : IAsyncDisposable
 
     public IReadOnlyList<MastodonFakeStatus> Statuses { get { lock (_gate) { return [.. _statuses]; } } }
 
+    /// <summary>An uploaded media attachment by id, with the alt text it came with.</summary>
+    public MastodonFakeMedia? MediaById(string id) { lock (_gate) { return _media.GetValueOrDefault(id); } }
+
     public static async Task<MastodonFake> StartAsync()
     {
         var fake = new MastodonFake();

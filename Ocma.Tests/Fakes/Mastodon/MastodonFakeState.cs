@@ -12,7 +12,8 @@ public sealed record MastodonFakeToken(string AccountId, string Scope)
     public bool Revoked { get; set; }
 }
 
-public sealed record MastodonFakeMedia(string Id, string AccountId)
+/// <param name="Description">The alt text sent with the upload.</param>
+public sealed record MastodonFakeMedia(string Id, string AccountId, string? Description = null, long Length = 0)
 {
     public int PollsLeft { get; set; }
 }

@@ -11,7 +11,8 @@ public sealed class ComposeFormTests
         new EditableTarget(1, 10, "@sent · sandbox", TargetState.Published, null, "Base", null),
         new EditableTarget(2, 11, "@open · sandbox", TargetState.Scheduled, "Own words", "Own words", null),
         new EditableTarget(3, 12, "@gone · sandbox", TargetState.Canceled, null, "Base", null),
-    ]);
+    ],
+    []);
 
     [Fact]
     public void Fill_ToEdit_KeepsSentChannelsApartWithTheTextTheyWereSent()

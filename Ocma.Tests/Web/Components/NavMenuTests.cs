@@ -7,10 +7,10 @@ namespace Ocma.Tests.Web.Components;
 public sealed class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, "Dashboard,Compose,Approvals,Calendar,Channels,Activity,Needs attention,Sandbox feed,Admin,Brands")]
-    [InlineData(Roles.Editor, "Dashboard,Compose,Approvals,Calendar,Channels,Activity,Needs attention,Sandbox feed")]
-    [InlineData(Roles.Contributor, "Dashboard,Compose,Calendar,Channels,Activity,Needs attention,Sandbox feed")]
-    [InlineData(Roles.Viewer, "Dashboard,Calendar,Channels,Activity,Needs attention,Sandbox feed")]
+    [InlineData(Roles.Admin, "Dashboard,Compose,Approvals,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed,Admin,Brands")]
+    [InlineData(Roles.Editor, "Dashboard,Compose,Approvals,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
+    [InlineData(Roles.Contributor, "Dashboard,Compose,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
+    [InlineData(Roles.Viewer, "Dashboard,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
     public async Task NavMenu_ShowsOnlyWhatTheRoleMayOpen(string role, string expected)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x@example.com"), new Claim(ClaimTypes.Role, role)], "test"));

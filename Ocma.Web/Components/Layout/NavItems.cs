@@ -11,6 +11,7 @@ public static class NavItems
         new("Compose", "/compose", "edit_note", Roles.Composers),
         new(ApprovalsText, "/approvals", "fact_check", Roles.Publishers),
         new("Calendar", "/calendar", "calendar_month", null),
+        new("Media", "/media", "photo_library", null),
         new("Channels", "/channels", "hub", null),
         new("Activity", "/activity", "timeline", null),
         new("Needs attention", "/dead-letters", "report", null),

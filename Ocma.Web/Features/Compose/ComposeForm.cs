@@ -1,9 +1,10 @@
 using Ocma.Core.Channels;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 
 namespace Ocma.Web.Features.Compose;
 
-/// <summary>What the composer holds: base text, notes, picked channels, each channel's own text, and the channels already sent.</summary>
+/// <summary>What the composer holds: base text, notes, images, picked channels, each channel's own text, and the channels already sent.</summary>
 public sealed class ComposeForm
 {
     public string Text { get; set; } = "";
@@ -15,6 +16,9 @@ public sealed class ComposeForm
     public DateTime? LocalDue { get; set; }
 
     public HashSet<int> Selected { get; } = [];
+
+    /// <summary>Library images attached to the post, in order.</summary>
+    public IReadOnlyList<MediaAsset> Media { get; set; } = [];
 
     /// <summary>Channels with their own text; the rest get <see cref="Text"/>.</summary>
     public Dictionary<int, string> Variants { get; } = [];
@@ -86,12 +90,13 @@ public sealed class ComposeForm
         mode,
         mode == ComposeMode.PublishNow ? null : LocalDue,
         Variants.Where(v => Selected.Contains(v.Key)).ToDictionary(),
-        Notes);
+        Notes,
+        Media.Select(m => m.Id).ToList());
 
     /// <summary>Ready for the next post, keeping the picked channels and the time.</summary>
     public void ClearTexts()
     {
-        (Text, Notes) = ("", "");
+        (Text, Notes, Media) = ("", "", []);
         Variants.Clear();
     }
 }

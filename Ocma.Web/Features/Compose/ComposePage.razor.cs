@@ -44,6 +44,9 @@ public partial class ComposePage : IDisposable
     private BrandService Brands { get; set; } = default!;
 
     [Inject]
+    private Core.Media.MediaLibraryService Library { get; set; } = default!;
+
+    [Inject]
     private ChannelService ChannelService { get; set; } = default!;
 
     [Inject]
@@ -65,7 +68,7 @@ public partial class ComposePage : IDisposable
 
     private List<ChannelSummary> SelectedChannels => _channels.Where(c => _form.Selected.Contains(c.Id)).ToList();
 
-    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_form.Text, SelectedChannels, _form.TextByChannel);
+    private IReadOnlyList<ChannelCheck> Checks => Compose.Check(_form.Text, SelectedChannels, _form.TextByChannel, _form.Media);
 
     private bool CanSubmit => _form.Selected.Count > 0 && _form.Text.Trim().Length > 0
         && (_form.Mode == ComposeMode.SaveDraft || Checks.Where(c => !_form.Sent.ContainsKey(c.Channel.Id)).All(c => c.Validation?.IsValid == true));
@@ -108,6 +111,7 @@ public partial class ComposePage : IDisposable
         if (post is not null)
         {
             _form.Fill(post, editing: PostId is not null);
+            _form.Media = await Library.ForPostAsync(post.PostId, CancellationToken.None);
             if (PostId is not null)
             {
                 (_postId, _version, _isDraftPost) = (post.PostId, post.Version, post.IsDraft);

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ocma.Core.Media;
+
+/// <summary>What the media library accepts. Platform limits are checked separately, per channel, before scheduling.</summary>
+public sealed class MediaOptions : IValidatableObject
+{
+    public const string SectionName = "Media";
+
+    /// <summary>Largest file one upload may be.</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// Content types people may upload; each must be one Ocma recognises from the file's bytes. Empty means all of them
+    /// (a default list here would be appended to, not replaced, by the configuration binder).
+    /// </summary>
+    public string[] AllowedTypes { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveAllowedTypes => AllowedTypes.Length > 0 ? AllowedTypes : MediaSniffer.Known.Select(k => k.ContentType).ToList();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var type in AllowedTypes.Where(t => MediaSniffer.Find(t) is null))
+        {
+            yield return new ValidationResult(
+                $"Media:AllowedTypes has '{type}', which Ocma cannot recognise; use {string.Join(", ", MediaSniffer.Known.Select(k => k.ContentType))}.",
+                [nameof(AllowedTypes)]);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Ocma.Core.Media;
+
+public static class MediaSize
+{
+    /// <summary>A byte count as people read it: 5 MB, 340 KB.</summary>
+    public static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
+    };
+}

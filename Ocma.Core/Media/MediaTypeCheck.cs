@@ -1,0 +1,27 @@
+namespace Ocma.Core.Media;
+
+/// <summary>Whether a file's bytes agree with what its name and the browser claim, and whether the type is allowed.</summary>
+public static class MediaTypeCheck
+{
+    public static string? Problem(string fileName, string? declaredContentType, MediaKind? actual, IReadOnlyCollection<string> allowedTypes)
+    {
+        var allowed = string.Join(", ", MediaSniffer.Known.Where(k => allowedTypes.Contains(k.ContentType, StringComparer.OrdinalIgnoreCase)).Select(k => k.Name.Split(' ')[0]));
+        var claimed = MediaSniffer.FindByExtension(fileName)
+            ?? (string.IsNullOrWhiteSpace(declaredContentType) ? null : MediaSniffer.Find(declaredContentType));
+        if (actual is null)
+        {
+            return claimed is null
+                ? $"'{fileName}' is not an image Ocma can use. Upload {allowed}."
+                : $"'{fileName}' is not really a {claimed.Name}: its contents are not a {claimed.Name.Split(' ')[0]}. Export it again as {allowed}.";
+        }
+
+        if (claimed is not null && claimed != actual)
+        {
+            return $"'{fileName}' is not really a {claimed.Name}: its contents are a {actual.Name}. Rename it to {actual.Extensions[0]} or export it again.";
+        }
+
+        return allowedTypes.Contains(actual.ContentType, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"'{fileName}' is a {actual.Name}, which this installation does not accept (Media:AllowedTypes). Upload {allowed}.";
+    }
+}

@@ -1,0 +1,21 @@
+namespace Ocma.Core.Media;
+
+/// <summary>What the library grid shows about one asset.</summary>
+public sealed record MediaListItem(int Id, string FileName, string ContentType, long Length, int Width, int Height, string? AltText, DateTime UploadedUtc, string UploadedByName, int UsedBy)
+{
+    public bool MissingAltText => string.IsNullOrWhiteSpace(AltText);
+}
+
+/// <summary>A post that uses an asset.</summary>
+public sealed record MediaUsage(int PostId, string Excerpt, DateTime CreatedUtc);
+
+public enum MediaFilter
+{
+    All,
+    MissingAltText,
+    Unused,
+}
+
+/// <param name="Search">Matches the file name or the alt text.</param>
+/// <param name="ContentType">Only this type, e.g. image/png; null for every type.</param>
+public sealed record MediaQuery(int BrandId, string? Search = null, string? ContentType = null, MediaFilter Filter = MediaFilter.All);

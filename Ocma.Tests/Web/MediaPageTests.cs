@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Ocma.Core.Identity;
+using Ocma.Core.Media;
+using Ocma.Core.Posts;
+using Ocma.Tests.Support;
+
+namespace Ocma.Tests.Web;
+
+public sealed class MediaPageTests : IAsyncLifetime
+{
+    private readonly OcmaAppFactory _app = new();
+    private int _postId;
+
+    public async Task InitializeAsync()
+    {
+        var admin = await TestUsers.CreateAdminAsync(_app);
+        await TestUsers.CreateAsync(_app, admin, "viewer@example.com", Roles.Viewer);
+        var channel = await SandboxChannels.ConnectAsync(_app, admin);
+        using var content = new MemoryStream(TestImages.Png(40, 30));
+        var asset = (await _app.Get<MediaUploadService>().UploadAsync(new MediaUpload(1, "used.png", "image/png", content), admin, CancellationToken.None)).Value;
+        var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, "Uses the image", [channel.Id], ComposeMode.SaveDraft, null, MediaIds: [asset.Id]), admin, CancellationToken.None);
+        _postId = post.Value.Id;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Media_Admin_SeesUploadThumbnailMissingAltWarningAndTheUsingPost()
+    {
+        var html = await (await SignedInAsync(TestUsers.AdminEmail)).GetStringAsync("/media");
+
+        Assert.Contains("data-testid=\"media-drop\"", html, StringComparison.Ordinal);
+        Assert.Contains("/thumbnail\"", html, StringComparison.Ordinal);
+        Assert.Contains("No alt text", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/posts/{_postId}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Media_Viewer_SeesTheLibraryButCannotUploadEditOrDelete()
+    {
+        var response = await (await SignedInAsync("viewer@example.com")).GetAsync("/media");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("used.png", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("media-drop", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("media-delete", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Save alt text", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostPage_ShowsTheAttachedImage()
+    {
+        var html = await (await SignedInAsync("viewer@example.com")).GetStringAsync($"/posts/{_postId}");
+
+        Assert.Contains("data-testid=\"post-media\"", html, StringComparison.Ordinal);
+        Assert.Contains("title=\"used.png\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Media_Anonymous_RedirectsToSignIn()
+    {
+        var response = await _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/media");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal("signed-in", await FormPoster.SignInAsync(client, email, TestUsers.Password));
+        return client;
+    }
+}

@@ -1,0 +1,36 @@
+using Ocma.Core.Media;
+using Ocma.Core.Sandbox;
+
+namespace Ocma.Web.Endpoints;
+
+/// <summary>
+/// Library files for signed-in people: <c>/media/files/{id}</c> (the original) and <c>/media/files/{id}/thumbnail</c>;
+/// the practice platform's posted images at <c>/sandbox/images/{id}</c>. Always with the type read from the bytes and nosniff.
+/// </summary>
+public static class MediaEndpoints
+{
+    public static WebApplication MapMediaEndpoints(this WebApplication app)
+    {
+        var files = app.MapGroup("/media/files").RequireAuthorization();
+        files.MapGet("/{id:int}", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, CancellationToken cancellationToken) =>
+            await library.FindAsync(id, cancellationToken) is MediaAsset asset && store.Exists(asset.Sha256)
+                ? Serve(http, store.OpenRead(asset.Sha256), asset.ContentType, asset.Sha256)
+                : Results.NotFound());
+        files.MapGet("/{id:int}/thumbnail", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, CancellationToken cancellationToken) =>
+            await library.FindAsync(id, cancellationToken) is MediaAsset asset && File.Exists(store.ThumbnailPathOf(asset.Sha256))
+                ? Serve(http, store.OpenThumbnail(asset.Sha256), "image/jpeg", asset.Sha256 + "-thumb")
+                : Results.NotFound());
+        app.MapGet("/sandbox/images/{id:int}", async (int id, HttpContext http, SandboxPlatform platform, CancellationToken cancellationToken) =>
+            await platform.ImageAsync(id, cancellationToken) is SandboxImage image
+                ? Serve(http, new MemoryStream(image.Data, writable: false), image.ContentType, "sandbox-" + id)
+                : Results.NotFound()).RequireAuthorization();
+        return app;
+    }
+
+    private static IResult Serve(HttpContext http, Stream content, string contentType, string tag)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return Results.Stream(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{tag}\""), enableRangeProcessing: true);
+    }
+}
