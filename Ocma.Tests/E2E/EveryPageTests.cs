@@ -78,6 +78,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         ("/", "Dashboard"),
         ("/compose", "Compose"),
         ("/calendar", "Calendar"),
+        ("/media", "Media"),
         ("/channels", "Channels"),
         ("/activity", "Activity"),
         ("/approvals", "Approvals"),

@@ -49,7 +49,9 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         // Attach it in Compose and publish now to the only channel.
         var text = "Morning in the harbour " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync(_baseUrl + "/compose");
-        await OpenLibraryWhenInteractiveAsync(page);
+        await Browser.WaitUntilInteractiveAsync(page);
+        await page.ClickAsync("#media-attach-open");
+        await Expect(page.Locator(".media-picker")).ToBeVisibleAsync();
         await page.Locator(".media-pick[title='harbour.png']").ClickAsync();
         await Expect(page.Locator(".media-chip[title='harbour.png']")).ToBeVisibleAsync();
         await page.Locator("#post-text").FillAsync(text);
@@ -66,25 +68,5 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         await Expect(image).ToHaveAttributeAsync("alt", alt);
         await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 900);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("media-sandbox-feed") });
-    }
-
-    /// <summary>A click before the circuit is up does nothing: click until the library picker opens.</summary>
-    private static async Task OpenLibraryWhenInteractiveAsync(IPage page)
-    {
-        var picker = page.Locator(".media-picker");
-        for (var i = 0; i < 40 && await picker.CountAsync() == 0; i++)
-        {
-            await page.ClickAsync("#media-attach-open");
-            try
-            {
-                await picker.WaitForAsync(new() { Timeout = 1_000 });
-            }
-            catch (TimeoutException)
-            {
-                // not interactive yet
-            }
-        }
-
-        await Expect(picker).ToBeVisibleAsync();
     }
 }
