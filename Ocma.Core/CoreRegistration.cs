@@ -61,6 +61,9 @@ public static class CoreRegistration
         services.AddSingleton<ChannelHealthService>();
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
+        services.AddSingleton<Calendar.RescheduleService>();
+        services.AddSingleton<Calendar.PostingSlotService>();
+        services.AddSingleton<Calendar.QueueService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

@@ -27,6 +27,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
 
     public DbSet<PublishAttempt> PublishAttempts => Set<PublishAttempt>();
 
+    public DbSet<Calendar.PostingSlot> PostingSlots => Set<Calendar.PostingSlot>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

@@ -17,6 +17,7 @@ public sealed class ComposeService(
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
+    QueueService queue,
     TimeProvider time)
 {
     public const int MaxTextLength = 100_000;
@@ -68,7 +69,7 @@ public sealed class ComposeService(
         for (var i = 0; i < posts.Count; i++)
         {
             db.Posts.Add(posts[i]);
-            audit.Add(db, actor, AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
+            audit.Add(db, actor, AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets.Min(t => t.DueUtc), posts[i].Targets.Count));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -96,7 +97,27 @@ public sealed class ComposeService(
         var brands = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
         var channels = await db.Channels.AsNoTracking().Where(c => brandIds.Contains(c.BrandId)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, now)).ToList();
+        var built = new List<Result<Post>>();
+        foreach (var request in requests)
+        {
+            var post = Build(request, actor, brands.GetValueOrDefault(request.BrandId), channels, now);
+            built.Add(request.Mode == ComposeMode.AddToQueue && post.Succeeded ? await QueueAsync(post.Value, cancellationToken) : post);
+        }
+
+        return built;
+    }
+
+    /// <summary>Gives each target its channel's next free posting time.</summary>
+    private async Task<Result<Post>> QueueAsync(Post post, CancellationToken cancellationToken)
+    {
+        var slots = await queue.NextFreeSlotsAsync(post.BrandId, post.Targets.Select(t => t.ChannelId).ToList(), cancellationToken);
+        if (!slots.Succeeded)
+        {
+            return Result.Fail<Post>(slots.Error!);
+        }
+
+        post.Targets.ForEach(t => t.DueUtc = slots.Value[t.ChannelId]);
+        return post;
     }
 
     /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
@@ -163,6 +184,11 @@ public sealed class ComposeService(
             return nowUtc;
         }
 
+        if (request.Mode == ComposeMode.AddToQueue)
+        {
+            return (DateTime?)null;
+        }
+
         if (request.LocalDueTime is not DateTime local)
         {
             return request.Mode == ComposeMode.SaveDraft ? (DateTime?)null : Result.Fail<DateTime?>("Pick a date and time to schedule the post.");
@@ -207,7 +233,12 @@ public sealed class ComposeService(
     };
 
     private static string Describe(ComposeMode mode, DateTime? dueUtc, int channels) =>
-        mode == ComposeMode.Schedule ? $"{channels} channel(s), due {dueUtc:yyyy-MM-dd HH:mm} UTC" : $"{channels} channel(s)";
+        mode switch
+        {
+            ComposeMode.Schedule => $"{channels} channel(s), due {dueUtc:yyyy-MM-dd HH:mm} UTC",
+            ComposeMode.AddToQueue => $"{channels} channel(s), queued; first due {dueUtc:yyyy-MM-dd HH:mm} UTC",
+            _ => $"{channels} channel(s)",
+        };
 }
 
 /// <summary>One channel's verdict on the current text.</summary>
