@@ -1,0 +1,6 @@
+using Ocma.Core.Posts;
+
+namespace Ocma.Web.Features.Calendar;
+
+/// <summary>One target on the calendar, with start and end in the brand's wall-clock time.</summary>
+public sealed record CalendarItem(int TargetId, int PostId, DateTime Start, DateTime End, string Text, TargetState State, string ChannelLabel, DateTime DueUtc, string FullText);
