@@ -47,6 +47,7 @@ public partial class ComposePage
     private string SubmitText => _mode switch
     {
         ComposeMode.Schedule => "Schedule",
+        ComposeMode.AddToQueue => "Add to queue",
         ComposeMode.SaveDraft => "Save draft",
         _ => "Publish now",
     };
@@ -85,7 +86,7 @@ public partial class ComposePage
         _saved = null;
         try
         {
-            var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode == ComposeMode.PublishNow ? null : _localDue);
+            var request = new ComposeRequest(_brand!.Id, _text, _selected.ToList(), _mode, _mode is ComposeMode.PublishNow or ComposeMode.AddToQueue ? null : _localDue);
             var actor = await CurrentActor.GetAsync();
             var result = await Compose.SubmitAsync(request, actor, CancellationToken.None);
             if (!result.Succeeded)
@@ -101,6 +102,7 @@ public partial class ComposePage
             {
                 ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(result.Value.Targets[0].DueUtc, _brand.TimeZoneId)} on {result.Value.Targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
+                ComposeMode.AddToQueue => "Queued: " + string.Join("; ", result.Value.Targets.Select(t => $"{_channels.FirstOrDefault(c => c.Id == t.ChannelId)?.Label ?? "channel"} at {ZoneTime.Format(t.DueUtc, _brand.TimeZoneId)}")) + ".",
                 _ => $"Publishing to {result.Value.Targets.Count} channel(s) now.",
             };
             _text = "";
