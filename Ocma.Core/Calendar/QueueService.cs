@@ -13,8 +13,12 @@ public sealed class QueueService(IDbContextFactory<OcmaDbContext> dbFactory, Tim
     /// <summary>How far ahead the queue looks before saying the channel is full.</summary>
     public const int HorizonDays = 366;
 
-    /// <summary>Each channel's next free slot as a UTC instant, or a message naming the first channel that has none.</summary>
-    public async Task<Result<IReadOnlyDictionary<int, DateTime>>> NextFreeSlotsAsync(int brandId, IReadOnlyCollection<int> channelIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each channel's next free slot as a UTC instant, or a message naming the first channel that has none.
+    /// <paramref name="alsoTaken"/> holds times handed out but not stored yet (earlier posts of the same batch).
+    /// </summary>
+    public async Task<Result<IReadOnlyDictionary<int, DateTime>>> NextFreeSlotsAsync(
+        int brandId, IReadOnlyCollection<int> channelIds, CancellationToken cancellationToken, IReadOnlyCollection<(int ChannelId, DateTime DueUtc)>? alsoTaken = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Brands.Where(b => b.Id == brandId).Select(b => b.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
@@ -40,7 +44,8 @@ public sealed class QueueService(IDbContextFactory<OcmaDbContext> dbFactory, Tim
                 return Result.Fail<IReadOnlyDictionary<int, DateTime>>($"Set posting times for {channel.Name} on Channels first.");
             }
 
-            var occupied = taken.Where(t => t.ChannelId == channel.Id).Select(t => ToMinute(t.DueUtc!.Value)).ToHashSet();
+            var occupied = taken.Where(t => t.ChannelId == channel.Id).Select(t => ToMinute(t.DueUtc!.Value))
+                .Concat((alsoTaken ?? []).Where(t => t.ChannelId == channel.Id).Select(t => ToMinute(t.DueUtc))).ToHashSet();
             var next = FirstFree(own, occupied, zoneId, now);
             if (next is null)
             {

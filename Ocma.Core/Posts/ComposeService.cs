@@ -101,16 +101,17 @@ public sealed class ComposeService(
         foreach (var request in requests)
         {
             var post = Build(request, actor, brands.GetValueOrDefault(request.BrandId), channels, now);
-            built.Add(request.Mode == ComposeMode.AddToQueue && post.Succeeded ? await QueueAsync(post.Value, cancellationToken) : post);
+            built.Add(request.Mode == ComposeMode.AddToQueue && post.Succeeded ? await QueueAsync(post.Value, built, cancellationToken) : post);
         }
 
         return built;
     }
 
-    /// <summary>Gives each target its channel's next free posting time.</summary>
-    private async Task<Result<Post>> QueueAsync(Post post, CancellationToken cancellationToken)
+    /// <summary>Gives each target its channel's next free posting time, passing over times given to earlier posts of the batch.</summary>
+    private async Task<Result<Post>> QueueAsync(Post post, IEnumerable<Result<Post>> earlier, CancellationToken cancellationToken)
     {
-        var slots = await queue.NextFreeSlotsAsync(post.BrandId, post.Targets.Select(t => t.ChannelId).ToList(), cancellationToken);
+        var handedOut = earlier.Where(b => b.Succeeded).SelectMany(b => b.Value.Targets).Where(t => t.DueUtc is not null).Select(t => (t.ChannelId, t.DueUtc!.Value)).ToList();
+        var slots = await queue.NextFreeSlotsAsync(post.BrandId, post.Targets.Select(t => t.ChannelId).ToList(), cancellationToken, handedOut);
         if (!slots.Succeeded)
         {
             return Result.Fail<Post>(slots.Error!);

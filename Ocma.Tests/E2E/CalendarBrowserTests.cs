@@ -39,6 +39,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         var published = await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(14).AddHours(11), "Already out");
         await MarkPublishedAsync(published);
         await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(2).AddHours(18), "Evening post for the weekend");
+        Assert.True((await _app.Get<PostingSlotService>().AddAsync(channel.Id, SlotDays.Weekdays, new TimeOnly(9, 0), admin, CancellationToken.None)).Succeeded);
 
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
         {
@@ -69,6 +70,11 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync($"{_baseUrl}/posts/{moving.PostId}");
         await Expect(page.Locator(".target-card .facts dd").First).ToHaveTextAsync(ZoneTime.Format(expectedUtc, Zone));
         Assert.Equal(expectedUtc, await DueAsync(moving.TargetId));
+
+        // The channel's posting times (used by Add to queue) are listed on its card.
+        await page.GotoAsync($"{_baseUrl}/channels");
+        await Expect(page.Locator(".posting-time").First).ToContainTextAsync("Weekdays 09:00");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times") });
     }
 
     private async Task<(int PostId, int TargetId)> ScheduleAsync(Actor admin, int channelId, DateTime local, string text)

@@ -63,6 +63,19 @@ public sealed class QueueServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAll_SeveralQueuedPostsInOneBatch_EachTakeTheirOwnSlot()
+    {
+        await _h.AddSlotAsync(SlotDays.EveryDay, 12, 30);
+        var requests = Enumerable.Range(0, 2).Select(i => new ComposeRequest(1, $"Batch {i}", [_h.ChannelId], ComposeMode.AddToQueue, null)).ToList();
+
+        var stored = await _h.App.Get<ComposeService>().SubmitAllAsync(requests, _h.Admin, CancellationToken.None);
+
+        Assert.Equal(
+            [CalendarHarness.Utc(2027, 3, 19, 11, 30), CalendarHarness.Utc(2027, 3, 20, 11, 30)],
+            stored.Value.Select(p => Assert.Single(p.Targets).DueUtc));
+    }
+
+    [Fact]
     public async Task AddToQueue_ChannelWithoutPostingTimes_IsRefusedAndNothingStored()
     {
         var queued = await _h.ComposeAsync(ComposeMode.AddToQueue);
