@@ -67,6 +67,11 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         await Expect(page.Locator(".rz-view-content-agenda")).ToContainTextAsync("Moves two days later");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-list") });
 
+        // The week view shades the channel's posting times (weekdays 09:00), with the channel named on hover.
+        await page.Locator(".rz-scheduler-nav-views button", new() { HasText = "Week" }).ClickAsync();
+        await Expect(page.Locator(".rz-slot.posting-slot")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".rz-slot.posting-slot").First).ToHaveAttributeAsync("title", "Posting time: @team · Sandbox (practice)");
+
         await page.GotoAsync($"{_baseUrl}/posts/{moving.PostId}");
         await Expect(page.Locator(".target-card .facts dd").First).ToHaveTextAsync(ZoneTime.Format(expectedUtc, Zone));
         Assert.Equal(expectedUtc, await DueAsync(moving.TargetId));
@@ -74,7 +79,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         // The channel's posting times (used by Add to queue) are listed on its card.
         await page.GotoAsync($"{_baseUrl}/channels");
         await Expect(page.Locator(".posting-time").First).ToContainTextAsync("Weekdays 09:00");
-        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times") });
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times"), FullPage = true });
     }
 
     private async Task<(int PostId, int TargetId)> ScheduleAsync(Actor admin, int channelId, DateTime local, string text)
