@@ -79,7 +79,8 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         // The channel's posting times (used by Add to queue) are listed on its card.
         await page.GotoAsync($"{_baseUrl}/channels");
         await Expect(page.Locator(".posting-time").First).ToContainTextAsync("Weekdays 09:00");
-        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times"), FullPage = true });
+        await page.EvaluateAsync("() => document.querySelector('.posting-times').scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times") });
     }
 
     private async Task<(int PostId, int TargetId)> ScheduleAsync(Actor admin, int channelId, DateTime local, string text)
