@@ -73,6 +73,9 @@ public static class CoreRegistration
         services.AddSingleton<MediaItems>();
         services.AddSingleton<MediaUploadService>();
         services.AddSingleton<MediaLibraryService>();
+        services.AddSingleton<Calendar.RescheduleService>();
+        services.AddSingleton<Calendar.PostingSlotService>();
+        services.AddSingleton<Calendar.QueueService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

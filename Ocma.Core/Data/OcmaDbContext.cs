@@ -30,6 +30,7 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
     public DbSet<PublishAttempt> PublishAttempts => Set<PublishAttempt>();
 
     public DbSet<PostReview> PostReviews => Set<PostReview>();
+    public DbSet<Calendar.PostingSlot> PostingSlots => Set<Calendar.PostingSlot>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

@@ -5,6 +5,9 @@ public enum ComposeMode
     SaveDraft,
     PublishNow,
     Schedule,
+
+    /// <summary>Each channel gets its own next free posting time (see Calendar.QueueService).</summary>
+    AddToQueue,
 }
 
 /// <summary>What the composer submits. <paramref name="LocalDueTime"/> is wall-clock time in the brand's zone.</summary>

@@ -19,6 +19,7 @@ public sealed class ComposeService(
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
+    QueueService queue,
     TimeProvider time)
 {
     public const int MaxTextLength = 100_000;
@@ -80,7 +81,7 @@ public sealed class ComposeService(
         {
             db.Posts.Add(posts[i]);
             var submitted = ReviewSubmission.Record(db, posts[i], actor);
-            audit.Add(db, actor, submitted ? ReviewSubmission.AuditAction : AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets[0].DueUtc, posts[i].Targets.Count));
+            audit.Add(db, actor, submitted ? ReviewSubmission.AuditAction : AuditAction(requests[i].Mode), $"post {posts[i].Text[..Math.Min(40, posts[i].Text.Length)]}", Describe(requests[i].Mode, posts[i].Targets.Min(t => t.DueUtc), posts[i].Targets.Count));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -110,7 +111,28 @@ public sealed class ComposeService(
         var mediaIds = requests.SelectMany(r => r.MediaIds ?? []).Distinct().ToList();
         var media = await db.MediaAssets.AsNoTracking().Where(a => mediaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return requests.Select(r => Build(r, actor, brands.GetValueOrDefault(r.BrandId), channels, media, now)).ToList();
+        var built = new List<Result<Post>>();
+        foreach (var request in requests)
+        {
+            var post = Build(request, actor, brands.GetValueOrDefault(request.BrandId), channels, media, now);
+            built.Add(request.Mode == ComposeMode.AddToQueue && post.Succeeded ? await QueueAsync(post.Value, built, cancellationToken) : post);
+        }
+
+        return built;
+    }
+
+    /// <summary>Gives each target its channel's next free posting time, passing over times given to earlier posts of the batch.</summary>
+    private async Task<Result<Post>> QueueAsync(Post post, IEnumerable<Result<Post>> earlier, CancellationToken cancellationToken)
+    {
+        var handedOut = earlier.Where(b => b.Succeeded).SelectMany(b => b.Value.Targets).Where(t => t.DueUtc is not null).Select(t => (t.ChannelId, t.DueUtc!.Value)).ToList();
+        var slots = await queue.NextFreeSlotsAsync(post.BrandId, post.Targets.Select(t => t.ChannelId).ToList(), cancellationToken, handedOut);
+        if (!slots.Succeeded)
+        {
+            return Result.Fail<Post>(slots.Error!);
+        }
+
+        post.Targets.ForEach(t => t.DueUtc = slots.Value[t.ChannelId]);
+        return post;
     }
 
     /// <summary>Every check of one request against already-loaded brand and channels; the post it would store, unsaved.</summary>
@@ -244,6 +266,11 @@ public sealed class ComposeService(
             return nowUtc;
         }
 
+        if (request.Mode == ComposeMode.AddToQueue)
+        {
+            return (DateTime?)null;
+        }
+
         if (request.LocalDueTime is not DateTime local)
         {
             return request.Mode == ComposeMode.SaveDraft ? (DateTime?)null : Result.Fail<DateTime?>("Pick a date and time to schedule the post.");
@@ -288,7 +315,12 @@ public sealed class ComposeService(
     };
 
     private static string Describe(ComposeMode mode, DateTime? dueUtc, int channels) =>
-        mode == ComposeMode.Schedule ? $"{channels} channel(s), due {dueUtc:yyyy-MM-dd HH:mm} UTC" : $"{channels} channel(s)";
+        mode switch
+        {
+            ComposeMode.Schedule => $"{channels} channel(s), due {dueUtc:yyyy-MM-dd HH:mm} UTC",
+            ComposeMode.AddToQueue => $"{channels} channel(s), queued; first due {dueUtc:yyyy-MM-dd HH:mm} UTC",
+            _ => $"{channels} channel(s)",
+        };
 }
 
 /// <summary>One channel's verdict on the current text.</summary>

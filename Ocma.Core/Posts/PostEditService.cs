@@ -17,6 +17,7 @@ namespace Ocma.Core.Posts;
 public sealed class PostEditService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     ComposeService compose,
+    QueueService queue,
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
@@ -77,7 +78,15 @@ public sealed class PostEditService(
         }
 
         var after = PlanAfterEdit(request.Mode, brand, actor, plan.Value.Content.DueUtc);
-        var stored = await StoreAsync(db, post, version, plan.Value, request.Mode, after, actor, now, cancellationToken);
+        var queued = request.Mode == ComposeMode.AddToQueue
+            ? await queue.NextFreeSlotsAsync(brand.Id, plan.Value.Kept.Select(t => t.ChannelId).Concat(plan.Value.Added.Select(c => c.Id)).ToList(), cancellationToken)
+            : null;
+        if (queued is { Succeeded: false })
+        {
+            return Result.Fail<Post>(queued.Error!);
+        }
+
+        var stored = await StoreAsync(db, post, version, plan.Value, request.Mode, after, queued?.Value, actor, now, cancellationToken);
         if (!stored.Succeeded)
         {
             return Result.Fail<Post>(stored.Error!);
@@ -100,7 +109,7 @@ public sealed class PostEditService(
 
     /// <summary>Writes the plan, every change conditional on the target being exactly as loaded; all or nothing.</summary>
     private async Task<Result<List<(int TargetId, int ChannelId, TargetState State)>>> StoreAsync(
-        OcmaDbContext db, Post post, DateTime version, EditPlan plan, ComposeMode mode, InitialPlan after, Actor actor, DateTime now, CancellationToken cancellationToken)
+        OcmaDbContext db, Post post, DateTime version, EditPlan plan, ComposeMode mode, InitialPlan after, IReadOnlyDictionary<int, DateTime>? queued, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         var content = plan.Content;
         var stamp = now > version ? now : version.AddTicks(1);
@@ -132,7 +141,7 @@ public sealed class PostEditService(
             var state = after.State;
             var moved = await Unchanged(db, target).ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.VariantText, content.VariantFor(target.ChannelId))
-                    .SetProperty(t => t.DueUtc, after.DueUtc)
+                    .SetProperty(t => t.DueUtc, DueFor(target.ChannelId, after, queued))
                     .SetProperty(t => t.PlannedTimeZoneId, content.TimeZoneId)
                     .SetProperty(t => t.State, state)
                     .SetProperty(t => t.StateChangedUtc, state == target.State ? target.StateChangedUtc : now)
@@ -165,7 +174,7 @@ public sealed class PostEditService(
             PostId = post.Id,
             ChannelId = channel.Id,
             VariantText = content.VariantFor(channel.Id),
-            DueUtc = after.DueUtc,
+            DueUtc = DueFor(channel.Id, after, queued),
             PlannedTimeZoneId = content.TimeZoneId,
             State = after.State,
             StateChangedUtc = now,
@@ -184,6 +193,10 @@ public sealed class PostEditService(
         changed.AddRange(added.Select(t => (t.Id, t.ChannelId, t.State)));
         return changed;
     }
+
+    /// <summary>A queued channel's own next free posting time; otherwise the post's one due time.</summary>
+    private static DateTime? DueFor(int channelId, InitialPlan after, IReadOnlyDictionary<int, DateTime>? queued) =>
+        queued is not null && queued.TryGetValue(channelId, out var slot) ? slot : after.DueUtc;
 
     private static IQueryable<PostTarget> Unchanged(OcmaDbContext db, PostTarget loaded) =>
         db.PostTargets.Where(t => t.Id == loaded.Id && t.State == loaded.State && t.StateChangedUtc == loaded.StateChangedUtc);

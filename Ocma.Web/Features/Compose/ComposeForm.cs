@@ -88,7 +88,7 @@ public sealed class ComposeForm
         Text,
         Selected.ToList(),
         mode,
-        mode == ComposeMode.PublishNow ? null : LocalDue,
+        mode is ComposeMode.PublishNow or ComposeMode.AddToQueue ? null : LocalDue,
         Variants.Where(v => Selected.Contains(v.Key)).ToDictionary(),
         Notes,
         Media.Select(m => m.Id).ToList());

@@ -78,6 +78,7 @@ public partial class ComposePage : IDisposable
     private string SubmitText => _needsReview && _form.Mode != ComposeMode.SaveDraft ? "Submit for approval" : _form.Mode switch
     {
         ComposeMode.Schedule => "Schedule",
+        ComposeMode.AddToQueue => "Add to queue",
         ComposeMode.SaveDraft => "Save draft",
         _ => "Publish now",
     };
@@ -215,6 +216,7 @@ public partial class ComposePage : IDisposable
             {
                 ComposeMode.Schedule => $"Scheduled for {ZoneTime.Format(targets.Where(t => t.State == TargetState.Scheduled).Min(t => t.DueUtc), _brand!.TimeZoneId)} on {targets.Count} channel(s).",
                 ComposeMode.SaveDraft => "Draft saved.",
+                ComposeMode.AddToQueue => "Queued: " + string.Join("; ", targets.Select(t => $"{_channels.FirstOrDefault(c => c.Id == t.ChannelId)?.Label ?? "channel"} at {ZoneTime.Format(t.DueUtc, _brand!.TimeZoneId)}")) + ".",
                 _ => $"Publishing to {targets.Count} channel(s) now.",
             };
             if (PostId is null)
