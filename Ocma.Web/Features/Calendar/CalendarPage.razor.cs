@@ -140,6 +140,7 @@ public sealed partial class CalendarPage
         args.Attributes["class"] = $"calendar-item state-{item.State.ToString().ToLowerInvariant()}";
         args.Attributes["title"] = CalendarTooltip.For(item, _zone, _viewerZone);
         args.Attributes["data-post-id"] = item.PostId;
+        args.Attributes["data-target-id"] = item.TargetId;
     }
 
     private void MarkPostingSlots(SchedulerSlotRenderEventArgs args)
