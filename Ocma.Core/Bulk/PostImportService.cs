@@ -3,15 +3,17 @@ using System.Text;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
+using Ocma.Core.Media;
 using Ocma.Core.Posts;
 
 namespace Ocma.Core.Bulk;
 
 /// <summary>
 /// Imports posts from a CSV file (text, channels, due, media). A dry run checks every row with the composer's rules
-/// and stores nothing; the import stores all rows in one transaction, or none.
+/// and stores nothing; the import stores all rows in one transaction, or none. The media column names images already in
+/// the brand's media library by file name (several separated by ;).
 /// </summary>
-public sealed class PostImportService(BrandService brands, ChannelService channels, ComposeService compose)
+public sealed class PostImportService(BrandService brands, ChannelService channels, MediaLibraryService media, ComposeService compose)
 {
     public const int MaxBytes = 1024 * 1024;
     public const int MaxRows = 1000;
@@ -33,11 +35,12 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
 
         var brand = await brands.GetCurrentAsync(cancellationToken);
         var known = await channels.ListAsync(brand.Id, cancellationToken);
+        var library = await media.ListAsync(new MediaQuery(brand.Id), cancellationToken);
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
         foreach (var record in records.Value.Skip(1))
         {
-            var row = ToRow(record, brand.Id, known);
+            var row = ToRow(record, brand.Id, known, library);
             if (row.Succeeded)
             {
                 rows.Add(row.Value);
@@ -127,7 +130,7 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
             : parsed;
     }
 
-    private static Result<ImportRow> ToRow(CsvRecord record, int brandId, IReadOnlyList<ChannelSummary> known)
+    private static Result<ImportRow> ToRow(CsvRecord record, int brandId, IReadOnlyList<ChannelSummary> known, IReadOnlyList<MediaListItem> library)
     {
         if (record.Fields.Count != Header.Length)
         {
@@ -135,9 +138,10 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
         }
 
         var (text, handles, due, media) = (record.Fields[0], record.Fields[1], record.Fields[2].Trim(), record.Fields[3].Trim());
-        if (media.Length > 0)
+        var mediaIds = MediaIds(media, library);
+        if (!mediaIds.Succeeded)
         {
-            return Result.Fail<ImportRow>("Media import is not supported yet. Leave the media column empty and add images in the composer after the import.");
+            return Result.Fail<ImportRow>(mediaIds.Error!);
         }
 
         var channelIds = new List<int>();
@@ -169,6 +173,26 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
         }
 
         var mode = local is null ? ComposeMode.SaveDraft : ComposeMode.Schedule;
-        return new ImportRow(record.Line, text, handles, due, new ComposeRequest(brandId, text, channelIds, mode, local));
+        return new ImportRow(record.Line, text, handles, due, new ComposeRequest(brandId, text, channelIds, mode, local, MediaIds: mediaIds.Value));
+    }
+
+    /// <summary>The library images a row names by file name, in order; a name must match exactly one image of the brand.</summary>
+    private static Result<IReadOnlyList<int>> MediaIds(string column, IReadOnlyList<MediaListItem> library)
+    {
+        var ids = new List<int>();
+        foreach (var name in column.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var matches = library.Where(m => string.Equals(m.FileName, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count != 1)
+            {
+                return Result.Fail<IReadOnlyList<int>>(matches.Count == 0
+                    ? $"There is no image named '{name}' in the media library. Upload it on Media first, or fix the name."
+                    : $"{matches.Count} images in the media library are named '{name}'. Delete or re-upload one under another name, then import again.");
+            }
+
+            ids.Add(matches[0].Id);
+        }
+
+        return ids;
     }
 }

@@ -29,7 +29,8 @@ public sealed class ImportBrowserTests(Browser browser) : IClassFixture<Browser>
         var page = await context.NewPageAsync();
         await Browser.SignInAsync(page, _baseUrl);
         await page.GotoAsync(_baseUrl + "/activity");
-        await page.ClickAsync(".import-link");
+        await Expect(page.Locator(".import-link")).ToHaveAttributeAsync("href", "/import");
+        await page.GotoAsync(_baseUrl + "/import");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import posts" })).ToBeVisibleAsync();
 
         var problems = page.Locator(".import-problems tbody tr");

@@ -39,9 +39,30 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Contains("Shorten the text", Reason(plan, 4), StringComparison.Ordinal);
         Assert.Contains("yyyy-MM-dd HH:mm", Reason(plan, 5), StringComparison.Ordinal);
         Assert.Contains("in the past", Reason(plan, 6), StringComparison.Ordinal);
-        Assert.Contains("Media import is not supported yet", Reason(plan, 7), StringComparison.Ordinal);
+        Assert.Contains("There is no image named 'photo.jpg' in the media library", Reason(plan, 7), StringComparison.Ordinal);
         Assert.Contains("it needs 4", Reason(plan, 10), StringComparison.Ordinal);
         Assert.Equal(0, await fixture.PostsContainingAsync("dry-"));
+    }
+
+    [Fact]
+    public async Task Import_MediaColumn_AttachesLibraryImagesByFileNameInOrder()
+    {
+        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var uploads = fixture.Harness.App.Get<Ocma.Core.Media.MediaUploadService>();
+        var ids = new List<int>();
+        foreach (var (name, width) in new[] { ("imp-harbour.png", 40), ("imp-menu.png", 41) })
+        {
+            using var bytes = new MemoryStream(Ocma.Tests.Support.TestImages.Png(width, 30));
+            var uploaded = await uploads.UploadAsync(new Ocma.Core.Media.MediaUpload(brand.Id, name, null, bytes), Admin, CancellationToken.None);
+            Assert.True(uploaded.Succeeded, uploaded.Error);
+            ids.Add(uploaded.Value.Id);
+        }
+
+        var result = await Importer.ImportAsync(Csv(Header, "imp-media with two images,@team,2031-02-02 09:00,IMP-MENU.png; imp-harbour.png"), Admin, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        var media = await fixture.Harness.App.Get<Ocma.Core.Media.MediaLibraryService>().ForPostAsync(Assert.Single(result.Value).Id, CancellationToken.None);
+        Assert.Equal([ids[1], ids[0]], media.Select(m => m.Id));
     }
 
     [Fact]
