@@ -40,6 +40,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(x => x.AuthorId).HasMaxLength(450);
         b.Property(x => x.AuthorName).HasMaxLength(256);
         b.Property(x => x.Notes).HasMaxLength(ComposeService.MaxNotesLength);
+        b.Property(x => x.Campaign).HasMaxLength(ComposeService.MaxCampaignLength);
         b.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Targets).WithOne(x => x.Post).HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.CreatedUtc);

@@ -14,6 +14,7 @@ public enum ComposeMode
 /// <param name="Variants">A channel's own text, by channel id; a channel without one gets <paramref name="Text"/>.</param>
 /// <param name="Notes">The team's brief or notes, in Markdown; never published.</param>
 /// <param name="MediaIds">Media library assets to attach, in order; null or empty for a text-only post.</param>
+/// <param name="Campaign">The campaign label the post belongs to; null or blank for none.</param>
 public sealed record ComposeRequest(
     int BrandId,
     string Text,
@@ -22,12 +23,14 @@ public sealed record ComposeRequest(
     DateTime? LocalDueTime,
     IReadOnlyDictionary<int, string>? Variants = null,
     string? Notes = null,
-    IReadOnlyList<int>? MediaIds = null);
+    IReadOnlyList<int>? MediaIds = null,
+    string? Campaign = null);
 
 /// <summary>A request that passed every check: the cleaned text, each channel's own text, the images, and the due time.</summary>
 public sealed record CheckedContent(
     string Text,
     string? Notes,
+    string? Campaign,
     IReadOnlyList<Channels.Channel> Channels,
     IReadOnlyDictionary<int, string> Variants,
     IReadOnlyList<Media.MediaAsset> Media,

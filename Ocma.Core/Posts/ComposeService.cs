@@ -26,6 +26,8 @@ public sealed class ComposeService(
 
     public const int MaxNotesLength = 20_000;
 
+    public const int MaxCampaignLength = 60;
+
     /// <summary>
     /// Per-channel validation the editor shows as the person types: the text each channel will get, with the attached
     /// library images, so each channel's text and media rules show before submitting.
@@ -146,7 +148,7 @@ public sealed class ComposeService(
 
         var c = content.Value;
         var plan = ApprovalRules.PlanSubmission(request.Mode, brand!.ApprovalsRequired, actor, c.DueUtc);
-        var post = new Post { BrandId = brand.Id, Text = c.Text, Notes = c.Notes, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
+        var post = new Post { BrandId = brand.Id, Text = c.Text, Notes = c.Notes, Campaign = c.Campaign, AuthorId = actor.UserId!, AuthorName = actor.Name, CreatedUtc = now, UpdatedUtc = now };
         post.Targets.AddRange(c.Channels.Select(channel => new PostTarget
         {
             ChannelId = channel.Id,
@@ -179,6 +181,12 @@ public sealed class ComposeService(
         if (notes?.Length > MaxNotesLength)
         {
             return Result.Fail<CheckedContent>($"The notes are too long ({notes.Length:N0} characters; at most {MaxNotesLength:N0}).");
+        }
+
+        var campaign = string.IsNullOrWhiteSpace(request.Campaign) ? null : string.Join(' ', request.Campaign.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (campaign?.Length > MaxCampaignLength)
+        {
+            return Result.Fail<CheckedContent>($"The campaign name is too long ({campaign.Length} characters; at most {MaxCampaignLength}). Use a short label such as \"Spring sale\".");
         }
 
         var channelIds = request.ChannelIds.Distinct().ToList();
@@ -220,7 +228,7 @@ public sealed class ComposeService(
 
         var due = ResolveDue(request, brand.TimeZoneId, now);
         return due.Succeeded
-            ? new CheckedContent(text, notes, channels, variants.Value, media.Value, due.Value, brand.TimeZoneId)
+            ? new CheckedContent(text, notes, campaign, channels, variants.Value, media.Value, due.Value, brand.TimeZoneId)
             : Result.Fail<CheckedContent>(due.Error!);
     }
 

@@ -1,7 +1,7 @@
 namespace Ocma.Core.Posts;
 
 /// <summary>A post as the composer opens it to edit or to duplicate. <see cref="Version"/> is the token an edit must carry back.</summary>
-public sealed record EditablePost(int PostId, string Text, string? Notes, DateTime Version, IReadOnlyList<EditableTarget> Targets, IReadOnlyList<int> MediaIds)
+public sealed record EditablePost(int PostId, string Text, string? Notes, string? Campaign, DateTime Version, IReadOnlyList<EditableTarget> Targets, IReadOnlyList<int> MediaIds)
 {
     /// <summary>Every channel is still a draft: the composer keeps saving it as one while the person writes.</summary>
     public bool IsDraft => Targets.All(t => t.State == TargetState.Draft);

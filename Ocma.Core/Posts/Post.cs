@@ -12,6 +12,9 @@ public sealed class Post
     /// <summary>The team's brief or notes about the post, in Markdown; never published.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>The campaign the post belongs to (a short label such as "Spring sale"), for filtering; null for none.</summary>
+    public string? Campaign { get; set; }
+
     public required string AuthorId { get; set; }
 
     public required string AuthorName { get; set; }

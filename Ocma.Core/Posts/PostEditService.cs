@@ -40,7 +40,7 @@ public sealed class PostEditService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var post = await db.Posts.AsNoTracking().Include(p => p.Media).Include(p => p.Targets).ThenInclude(t => t.Channel)
             .SingleOrDefaultAsync(p => p.Id == postId && p.BrandId == brandId, cancellationToken);
-        return post is null ? null : new EditablePost(post.Id, post.Text, post.Notes, post.UpdatedUtc, post.Targets.OrderBy(t => t.Id)
+        return post is null ? null : new EditablePost(post.Id, post.Text, post.Notes, post.Campaign, post.UpdatedUtc, post.Targets.OrderBy(t => t.Id)
             .Select(t => new EditableTarget(t.Id, t.ChannelId, EditRules.Label(t.Channel!), t.State, t.VariantText, t.TextFor(post), t.DueUtc)).ToList(),
             post.Media.OrderBy(m => m.Position).Select(m => m.MediaAssetId).ToList());
     }
@@ -116,7 +116,7 @@ public sealed class PostEditService(
         var changed = new List<(int, int, TargetState)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Posts.Where(p => p.Id == post.Id && p.UpdatedUtc == version)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Text, content.Text).SetProperty(p => p.Notes, content.Notes).SetProperty(p => p.UpdatedUtc, stamp), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Text, content.Text).SetProperty(p => p.Notes, content.Notes).SetProperty(p => p.Campaign, content.Campaign).SetProperty(p => p.UpdatedUtc, stamp), cancellationToken);
         if (claimed == 0)
         {
             return Result.Fail<List<(int, int, TargetState)>>(EditRules.Conflict(null, content.TimeZoneId));

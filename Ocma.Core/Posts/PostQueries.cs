@@ -48,6 +48,14 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
     }
 
     /// <summary>How many targets are in each state, for the dashboard.</summary>
+    /// <summary>The brand's campaign labels in use, for the composer's suggestions and the calendar's filter.</summary>
+    public async Task<IReadOnlyList<string>> CampaignsAsync(int brandId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Posts.AsNoTracking().Where(p => p.BrandId == brandId && p.Campaign != null)
+            .Select(p => p.Campaign!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<TargetState, int>> CountByStateAsync(int brandId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -71,7 +79,8 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         t.NextAttemptUtc,
         t.AttemptCount,
         t.Post!.AuthorName,
-        t.IdempotencyKey));
+        t.IdempotencyKey,
+        t.Post.Campaign));
 }
 
 /// <summary>A post still in draft on every channel.</summary>

@@ -4,7 +4,7 @@ using Ocma.Core.Publishing;
 namespace Ocma.Core.Posts;
 
 /// <summary>One post with every target and each target's attempt ledger, for the post timeline page.</summary>
-public sealed record PostTimeline(int PostId, string Text, string AuthorName, DateTime CreatedUtc, string TimeZoneId, IReadOnlyList<TargetTimeline> Targets, string? Notes = null)
+public sealed record PostTimeline(int PostId, string Text, string AuthorName, DateTime CreatedUtc, string TimeZoneId, IReadOnlyList<TargetTimeline> Targets, string? Notes = null, string? Campaign = null)
 {
     /// <summary>At least one channel has not gone to the platform yet, so the post can still be edited.</summary>
     public bool CanEdit => Targets.Any(t => PostEditService.CanEdit(t.State));

@@ -11,7 +11,7 @@ public sealed class PostTimelineQuery(IDbContextFactory<OcmaDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId)
-            .Select(p => new { p.Id, p.Text, p.Notes, p.AuthorName, p.CreatedUtc, Zone = db.Brands.Where(b => b.Id == p.BrandId).Select(b => b.TimeZoneId).FirstOrDefault() })
+            .Select(p => new { p.Id, p.Text, p.Notes, p.Campaign, p.AuthorName, p.CreatedUtc, Zone = db.Brands.Where(b => b.Id == p.BrandId).Select(b => b.TimeZoneId).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken);
         if (post is null)
         {
@@ -46,6 +46,7 @@ public sealed class PostTimelineQuery(IDbContextFactory<OcmaDbContext> dbFactory
             post.CreatedUtc,
             post.Zone ?? Brands.BrandService.DefaultTimeZone,
             targets.Select(t => new TargetTimeline(t.Id, t.Channel, t.State, t.DueUtc, t.PublishedUtc, t.PlatformUrl, t.LastError, t.NextAttemptUtc, ledgers[t.Id].ToList(), t.VariantText ?? post.Text, t.VariantText is not null)).ToList(),
-            post.Notes);
+            post.Notes,
+            post.Campaign);
     }
 }

@@ -16,4 +16,5 @@ public sealed record TargetView(
     DateTime? NextAttemptUtc,
     int AttemptCount,
     string AuthorName,
-    string IdempotencyKey = "");
+    string IdempotencyKey = "",
+    string? Campaign = null);

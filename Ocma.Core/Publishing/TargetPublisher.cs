@@ -27,7 +27,7 @@ public sealed class TargetPublisher(
     public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.AsNoTracking().Include(t => t.Post).Include(t => t.Channel)
+        var target = await db.PostTargets.AsNoTracking().Include(t => t.Post!.Media).ThenInclude(m => m.Asset).Include(t => t.Channel)
             .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing, cancellationToken);
         if (target is null)
         {
@@ -49,8 +49,7 @@ public sealed class TargetPublisher(
             return;
         }
 
-        var assets = await db.PostMedia.AsNoTracking().Where(m => m.PostId == target.PostId).OrderBy(m => m.Position)
-            .Select(m => m.Asset!).ToListAsync(cancellationToken);
+        var assets = target.Post!.Media.OrderBy(m => m.Position).Select(m => m.Asset!).ToList();
         if (assets.FirstOrDefault(a => !media.Exists(a.Sha256)) is MediaAsset missing)
         {
             await settler.SettleAsync(target, null, ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured,

@@ -81,36 +81,38 @@ public sealed class SendGateTests
         await using var app = new OcmaAppFactory(settings: MastodonChannels.Settings);
         var admin = await TestUsers.CreateAdminAsync(app);
         var channel = await MastodonChannels.ConnectAsync(app, admin, fake);
-        // From here the fake's clock is the real one, with two requests left in a short window.
+        // From here the fake's clock is the real one, with three requests allowed in a short window.
         var start = TimeProvider.System.GetUtcNow();
         fake.Clock.SetUtcNow(start);
         fake.RateWindow = TimeSpan.FromSeconds(4);
-        fake.RateLimit = 2;
+        fake.RateLimit = 3;
 
-        var posts = new List<int>();
-        for (var i = 0; i < 4; i++)
+        // The first answer tells Ocma the budget (two left); then three posts come due at once.
+        var posts = new List<int> { await ComposeAsync(app, admin, "Budgeted post 0", channel.Id) };
+        await WaitAsync(app, posts[0], s => s == TargetState.Published);
+        for (var i = 1; i < 4; i++)
         {
             posts.Add(await ComposeAsync(app, admin, $"Budgeted post {i}", channel.Id));
         }
 
         var states = await Eventually.MatchesAsync(
             () => TargetsAsync(app, posts),
-            ts => ts.Count(t => t.State == TargetState.Published) == 2 && ts.Count(t => t.State == TargetState.Retrying) == 2,
-            TimeSpan.FromSeconds(20), "two posts to publish and two to wait for the reset");
+            ts => ts.Count(t => t.State == TargetState.Published) == 3 && ts.Count(t => t.State == TargetState.Retrying) == 1,
+            TimeSpan.FromSeconds(20), "three posts to publish and one to wait for the reset");
         Assert.All(states.Where(t => t.State == TargetState.Retrying), held =>
         {
             Assert.StartsWith("Mastodon allows no more posts from this account until", held.LastError, StringComparison.Ordinal);
             Assert.Equal(0, held.AttemptCount);
             Assert.InRange(held.NextAttemptUtc!.Value, start.UtcDateTime.AddSeconds(3), start.UtcDateTime.AddSeconds(5));
         });
-        Assert.Equal(2, fake.Journal.Count("POST", CreateStatus)); // the platform never had to refuse one
+        Assert.Equal(3, fake.Journal.Count("POST", CreateStatus)); // the platform never had to refuse one
 
         fake.Clock.SetUtcNow(start + fake.RateWindow); // the platform's window resets
         await Eventually.MatchesAsync(() => TargetsAsync(app, posts), ts => ts.All(t => t.State == TargetState.Published), TimeSpan.FromSeconds(20), "the held posts to publish after the reset");
         var creates = fake.Journal.Matching("POST", CreateStatus).OrderBy(e => e.ReceivedAt).ToList();
         Assert.Equal(4, creates.Count);
         var reset = start + TimeSpan.FromSeconds(4);
-        Assert.All(creates.Skip(2), e => Assert.True(e.ReceivedAt >= reset.AddMilliseconds(-100), $"a held post went out at {e.ReceivedAt:O}, before the reset at {reset:O}"));
+        Assert.All(creates.Skip(3), e => Assert.True(e.ReceivedAt >= reset.AddMilliseconds(-100), $"a held post went out at {e.ReceivedAt:O}, before the reset at {reset:O}"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Ocma.Tests.Web.Components;
 
 public sealed class ComposeFormTests
 {
-    private static readonly EditablePost Post = new(5, "Base", "Notes", new DateTime(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc),
+    private static readonly EditablePost Post = new(5, "Base", "Notes", null, new DateTime(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc),
     [
         new EditableTarget(1, 10, "@sent · sandbox", TargetState.Published, null, "Base", null),
         new EditableTarget(2, 11, "@open · sandbox", TargetState.Scheduled, "Own words", "Own words", null),

@@ -22,6 +22,7 @@ public sealed partial class CalendarPage
     private string? _viewerZone;
     private List<CalendarItem> _items = [];
     private IReadOnlyList<ChannelSummary> _channels = [];
+    private IReadOnlyList<string> _campaigns = [];
     private IReadOnlyList<PostingSlot> _slots = [];
     private CalendarFilter _filter = new(null, null);
     private (DateTime Start, DateTime End)? _range;
@@ -41,6 +42,7 @@ public sealed partial class CalendarPage
 
     [SupplyParameterFromQuery(Name = "channel")] private int? ChannelParam { get; set; }
     [SupplyParameterFromQuery(Name = "state")] private string? StateParam { get; set; }
+    [SupplyParameterFromQuery(Name = "campaign")] private string? CampaignParam { get; set; }
     [SupplyParameterFromQuery(Name = "view")] private string? ViewName { get; set; }
 
     private int SelectedIndex => Math.Max(0, Array.IndexOf(ViewNames, ViewName?.ToLowerInvariant()));
@@ -50,11 +52,12 @@ public sealed partial class CalendarPage
         _brand = await Brands.GetCurrentAsync(CancellationToken.None);
         _zone = _brand.TimeZoneId;
         _channels = await ChannelService.ListAsync(_brand.Id, CancellationToken.None);
+        _campaigns = await Posts.CampaignsAsync(_brand.Id, CancellationToken.None);
         _slots = await SlotService.ListAsync(_brand.Id, CancellationToken.None);
         _live = new LiveRefresher(Live, e => e is TargetStateChanged, () => InvokeAsync(ReloadAsync));
     }
 
-    protected override void OnParametersSet() => _filter = CalendarFilter.Parse(ChannelParam, StateParam);
+    protected override void OnParametersSet() => _filter = CalendarFilter.Parse(ChannelParam, StateParam, CampaignParam);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

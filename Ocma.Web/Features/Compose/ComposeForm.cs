@@ -11,6 +11,9 @@ public sealed class ComposeForm
 
     public string Notes { get; set; } = "";
 
+    /// <summary>The campaign label, empty for none.</summary>
+    public string Campaign { get; set; } = "";
+
     public ComposeMode Mode { get; set; } = ComposeMode.PublishNow;
 
     public DateTime? LocalDue { get; set; }
@@ -32,7 +35,7 @@ public sealed class ComposeForm
     /// <summary>Fills the form from a post: to edit it (<paramref name="editing"/>), keeping sent channels apart, or to copy it.</summary>
     public void Fill(EditablePost post, bool editing)
     {
-        (Text, Notes) = (post.Text, post.Notes ?? "");
+        (Text, Notes, Campaign) = (post.Text, post.Notes ?? "", post.Campaign ?? "");
         Mode = editing && !post.IsDraft ? ComposeMode.Schedule : ComposeMode.SaveDraft;
         foreach (var target in post.Targets.Where(t => editing || t.State != TargetState.Canceled))
         {
@@ -91,7 +94,8 @@ public sealed class ComposeForm
         mode is ComposeMode.PublishNow or ComposeMode.AddToQueue ? null : LocalDue,
         Variants.Where(v => Selected.Contains(v.Key)).ToDictionary(),
         Notes,
-        Media.Select(m => m.Id).ToList());
+        Media.Select(m => m.Id).ToList(),
+        Campaign);
 
     /// <summary>Ready for the next post, keeping the picked channels and the time.</summary>
     public void ClearTexts()

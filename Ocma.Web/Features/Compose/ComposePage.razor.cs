@@ -31,6 +31,7 @@ public partial class ComposePage : IDisposable
     private DateTime? _lastSavedUtc;
     private (int?, int?) _loadedFor = (-1, -1);
     private Autosaver? _autosave;
+    private IReadOnlyList<string> _campaigns = [];
     private bool _disposed;
     private bool _needsReview;
 
@@ -45,6 +46,9 @@ public partial class ComposePage : IDisposable
 
     [Inject]
     private Core.Media.MediaLibraryService Library { get; set; } = default!;
+
+    [Inject]
+    private PostQueries Queries { get; set; } = default!;
 
     [Inject]
     private ChannelService ChannelService { get; set; } = default!;
@@ -87,6 +91,7 @@ public partial class ComposePage : IDisposable
     {
         _brand = await Brands.GetCurrentAsync(CancellationToken.None);
         _needsReview = Core.Approvals.ApprovalRules.NeedsReview(_brand.ApprovalsRequired, await CurrentActor.GetAsync());
+        _campaigns = await Queries.CampaignsAsync(_brand.Id, CancellationToken.None);
         _autosave = new Autosaver(() => InvokeAsync(AutosaveAsync), AutosavePause, Time);
     }
 
