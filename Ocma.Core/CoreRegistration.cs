@@ -70,6 +70,7 @@ public static class CoreRegistration
         services.AddSingleton<ReviewQueueQuery>();
         services.AddSingleton<ReviewHistoryQuery>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaPublicLinks>();
         services.AddSingleton<MediaItems>();
         services.AddSingleton<MediaUploadService>();
         services.AddSingleton<MediaLibraryService>();

@@ -17,7 +17,7 @@ internal sealed partial class InstagramPublisher(InstagramApiClient client, Inst
 
         if (content.Media.FirstOrDefault(m => m.PublicUrl is null) is { } local)
         {
-            return ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured, $"Instagram fetches images itself, and '{local.FileName}' has no address it can reach: give Ocma a public media address.");
+            return ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured, $"Instagram fetches images itself, and '{local.FileName}' has no address it can reach: set PublicBaseUrl to the public https address of Ocma (one Instagram can reach) so library images get public links.");
         }
 
         var container = content.Media.Count == 1

@@ -8,8 +8,8 @@ public static class InstagramRegistration
 {
     /// <summary>
     /// Registers the Instagram connector only when <c>Connectors:Instagram:Enabled</c> is true. It is off by default:
-    /// every Instagram post needs its media at a public URL, and Ocma does not serve media publicly yet, so a
-    /// default install could connect Instagram but never publish to it.
+    /// every Instagram post needs its media at a public URL, which Ocma serves only when <c>PublicBaseUrl</c> is set
+    /// to an address Instagram can reach, so a default install could connect Instagram but never publish to it.
     /// </summary>
     public static IServiceCollection AddInstagramConnector(this IServiceCollection services, IConfiguration configuration) =>
         ConnectorRegistrationHelper.IsEnabled(configuration, InstagramOptions.SectionName, enabledByDefault: false)

@@ -17,6 +17,10 @@ public sealed class MediaOptions : IValidatableObject
     /// </summary>
     public string[] AllowedTypes { get; set; } = [];
 
+    /// <summary>How long a public link to a library file works (the address Instagram fetches images from).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan PublicLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
     public IReadOnlyList<string> EffectiveAllowedTypes => AllowedTypes.Length > 0 ? AllowedTypes : MediaSniffer.Known.Select(k => k.ContentType).ToList();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

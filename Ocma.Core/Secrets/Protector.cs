@@ -8,4 +8,5 @@ public static class ProtectionPurposes
     public const string ChannelGrant = "Ocma.ChannelGrant.v1";
     public const string AppSecret = "Ocma.AppSecret.v1";
     public const string OAuthState = "Ocma.OAuthState.v1";
+    public const string MediaPublicLink = "Ocma.Media.PublicLink.v1";
 }

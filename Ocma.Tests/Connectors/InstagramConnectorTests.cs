@@ -115,6 +115,20 @@ public sealed class InstagramConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_ImageAddressAnswersWithAPageNotAnImage_FailsTheContainerAndNothingIsPublished()
+    {
+        var credentials = await ConnectAsync();
+        var image = Image() with { PublicUrl = _fake.PublicUrl("sign-in.html") };
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, new PostContent("Hi", [image]), "k5"), default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("9004/2207052", result.Failure!.PlatformCode);
+        Assert.Equal("text/html", Assert.Single(_fake.Fetches).ContentType);
+        Assert.Empty(_fake.Media);
+    }
+
+    [Fact]
     public async Task PublishAsync_ImageWithoutPublicAddress_IsMisconfiguredBeforeAnyCall()
     {
         var credentials = await ConnectAsync();

@@ -9,9 +9,10 @@ namespace Ocma.Tests.Core.Media;
 /// <summary>The app with an admin, and a shortcut to upload bytes into the media library as the browser would.</summary>
 internal sealed class MediaHarness : IAsyncDisposable
 {
-    private MediaHarness(OcmaAppFactory app, Actor admin, int brandId)
+    private MediaHarness(OcmaAppFactory app, Actor admin, int brandId, string? loopbackUrl)
     {
         App = app;
+        LoopbackUrl = loopbackUrl;
         Admin = admin;
         BrandId = brandId;
     }
@@ -22,14 +23,18 @@ internal sealed class MediaHarness : IAsyncDisposable
 
     public int BrandId { get; }
 
+    /// <summary>The real 127.0.0.1 address the app serves on, when started with <c>onLoopback</c>.</summary>
+    public string? LoopbackUrl { get; }
+
     public string MediaRoot => Path.Combine(App.DataDirectory, "media");
 
-    public static async Task<MediaHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<MediaHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool onLoopback = false)
     {
         var app = new OcmaAppFactory(settings: settings);
+        var loopbackUrl = onLoopback ? app.StartOnLoopback() : null;
         var admin = await TestUsers.CreateAdminAsync(app);
         var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
-        return new MediaHarness(app, admin, brand.Id);
+        return new MediaHarness(app, admin, brand.Id, loopbackUrl);
     }
 
     public async Task<Result<MediaAsset>> UploadAsync(string fileName, byte[] bytes, string? declaredType = null, Actor? actor = null)

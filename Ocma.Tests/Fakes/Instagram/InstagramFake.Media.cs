@@ -44,16 +44,31 @@ public sealed partial class InstagramFake
         }
     }
 
-    /// <summary>Meta fetches the image itself ("we cURL media"): an address it cannot reach fails the container.</summary>
+    /// <summary>
+    /// Meta fetches the image itself ("we cURL media"): an address it cannot reach, an error status, or a body that is
+    /// not an image (by its Content-Type) fails the container. Every fetch is recorded in <see cref="Fetches"/>.
+    /// </summary>
     private async Task<bool> CanFetchAsync(Uri url)
     {
         try
         {
             using var response = await _fetcher.GetAsync(url);
-            return response.IsSuccessStatusCode && (await response.Content.ReadAsByteArrayAsync()).Length > 0;
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            lock (_gate)
+            {
+                _fetches.Add(new InstagramFakeFetch(url, (int)response.StatusCode, contentType, body));
+            }
+
+            return response.IsSuccessStatusCode && body.Length > 0 && contentType is not null && contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
         }
         catch (HttpRequestException)
         {
+            lock (_gate)
+            {
+                _fetches.Add(new InstagramFakeFetch(url, 0, null, []));
+            }
+
             return false;
         }
     }

@@ -11,7 +11,7 @@ public sealed partial class InstagramFake
         app.MapPost("/oauth/access_token", (Func<HttpContext, Task<IResult>>)ExchangeCode);
         app.MapGet("/access_token", ExchangeForLongLived);
         app.MapGet("/refresh_access_token", Refresh);
-        app.MapGet("/public/{name}", (string name) => PublicFiles.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/jpeg") : Results.NotFound());
+        app.MapGet("/public/{name}", (string name) => PublicFiles.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, name.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "text/html") : Results.NotFound());
         var graph = app.MapGroup("/{version}").AddEndpointFilter(async (context, next) =>
             (string?)context.HttpContext.Request.RouteValues["version"] == Version
                 ? await next(context)

@@ -7,7 +7,7 @@ namespace Ocma.Tests.Fakes.Instagram;
 /// <summary>
 /// A faithful fake of the Instagram API with Instagram Login (platform-apis.md §2, §12): authorize that appends
 /// "#_", code → 1-hour token → ig_exchange_token (60 days) → ig_refresh_token only when the token is a day old,
-/// containers that fetch image_url themselves (2207052 when they cannot), IN_PROGRESS → FINISHED/ERROR/EXPIRED,
+/// containers that fetch image_url themselves (2207052 when they cannot or get no image back), IN_PROGRESS → FINISHED/ERROR/EXPIRED,
 /// media_publish before FINISHED → 9007/2207027, carousels of 2–10, caption and hashtag limits, 50 posts per 24 h.
 /// </summary>
 public sealed partial class InstagramFake : IAsyncDisposable
@@ -21,6 +21,7 @@ public sealed partial class InstagramFake : IAsyncDisposable
     private readonly Dictionary<string, InstagramFakeToken> _tokens = [];
     private readonly Dictionary<string, InstagramFakeContainer> _containers = [];
     private readonly List<InstagramFakeMedia> _media = [];
+    private readonly List<InstagramFakeFetch> _fetches = [];
     private readonly HttpClient _fetcher = new();
     private int _ids;
     private FakePlatformHost _host = null!;
@@ -48,6 +49,9 @@ public sealed partial class InstagramFake : IAsyncDisposable
     public Dictionary<string, byte[]> PublicFiles { get; } = [];
 
     public IReadOnlyList<InstagramFakeMedia> Media { get { lock (_gate) { return [.. _media]; } } }
+
+    /// <summary>Every image_url this fake fetched, with what came back (status 0 when the address could not be reached).</summary>
+    public IReadOnlyList<InstagramFakeFetch> Fetches { get { lock (_gate) { return [.. _fetches]; } } }
 
     public static async Task<InstagramFake> StartAsync()
     {

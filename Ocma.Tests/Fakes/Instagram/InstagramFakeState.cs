@@ -10,3 +10,5 @@ public sealed record InstagramFakeContainer(string Id, string? Caption, bool Car
 }
 
 public sealed record InstagramFakeMedia(string Id, string Caption, DateTimeOffset Timestamp, string ContainerId);
+
+public sealed record InstagramFakeFetch(Uri Url, int Status, string? ContentType, byte[] Body);
