@@ -84,6 +84,10 @@ public sealed partial class InstagramConnector(ApiClientFactory<InstagramApiClie
         {
             problems.Add("Add an image: Instagram posts need at least one.");
         }
+        else if (content.Media.Any(m => m.PublicUrl is null))
+        {
+            problems.Add(InstagramPublisher.NoPublicAddress);
+        }
 
         var hashtags = Hashtag().Count(content.Text);
         if (hashtags > _options.MaxHashtags)

@@ -7,6 +7,10 @@ namespace Ocma.Connectors.Instagram;
 /// <summary>One publish or lookup: containers (a carousel for several images), wait until FINISHED, then media_publish.</summary>
 internal sealed partial class InstagramPublisher(InstagramApiClient client, InstagramOptions options)
 {
+    /// <summary>Said by validation and by a publish attempt alike: Instagram fetches images itself, from a public address.</summary>
+    internal const string NoPublicAddress =
+        "Instagram fetches images itself and this Ocma has no public address for them: set PublicBaseUrl to the public https address of Ocma (one Instagram can reach).";
+
     public async Task<ConnectorResult<PublishedPost>> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         var (credentials, content) = (request.Credentials, request.Content);
@@ -15,9 +19,9 @@ internal sealed partial class InstagramPublisher(InstagramApiClient client, Inst
             return ConnectorResult<PublishedPost>.Fail(FailureKind.Rejected, "Add an image: Instagram posts need at least one.");
         }
 
-        if (content.Media.FirstOrDefault(m => m.PublicUrl is null) is { } local)
+        if (content.Media.Any(m => m.PublicUrl is null))
         {
-            return ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured, $"Instagram fetches images itself, and '{local.FileName}' has no address it can reach: set PublicBaseUrl to the public https address of Ocma (one Instagram can reach) so library images get public links.");
+            return ConnectorResult<PublishedPost>.Fail(FailureKind.Misconfigured, NoPublicAddress);
         }
 
         var container = content.Media.Count == 1

@@ -207,6 +207,16 @@ public sealed class InstagramConnectorTests : IAsyncLifetime
         Assert.Contains("Remove 1 hashtag(s): Instagram allows 30.", result.Problems);
     }
 
+    [Fact]
+    public void Validate_ImageWithoutAPublicAddress_IsFlaggedBeforePublishing()
+    {
+        var local = _connector.Validate(new PostContent("Latte art", [Image("latte.jpg")]));
+        var reachable = _connector.Validate(new PostContent("Latte art", [PublicImage("latte.jpg")]));
+
+        Assert.Contains(local.Problems, p => p.Contains("set PublicBaseUrl", StringComparison.Ordinal));
+        Assert.True(reachable.IsValid, string.Join(" ", reachable.Problems));
+    }
+
     private MediaItem PublicImage(string name) => Image(name) with { PublicUrl = _fake.PublicUrl(name) };
 
     private async Task<string> ConsentAsync()

@@ -76,8 +76,10 @@ public sealed partial class RegisteredConnectorsContractTests : IDisposable
         var connector = Connector(key);
         var limit = connector.Descriptor.Limits.MaxTextLength;
 
-        // Platforms that take images get one, so a platform that needs media (Instagram) is judged on its text alone.
-        IReadOnlyList<MediaItem> media = connector.Descriptor.Capabilities.HasFlag(ConnectorCapabilities.Images) ? [ConnectorHarness.Image()] : [];
+        // Platforms that take images get one with a public address, so a platform that needs media fetched by URL
+        // (Instagram) is judged on its text alone.
+        var image = ConnectorHarness.Image() with { PublicUrl = new Uri("https://ocma.example.com/media/public/token") };
+        IReadOnlyList<MediaItem> media = connector.Descriptor.Capabilities.HasFlag(ConnectorCapabilities.Images) ? [image] : [];
         var atLimit = connector.Validate(new PostContent(new string('a', limit), media));
         var over = connector.Validate(new PostContent(new string('a', limit + 1), media));
 

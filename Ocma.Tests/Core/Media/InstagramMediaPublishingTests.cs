@@ -38,7 +38,7 @@ public sealed class InstagramMediaPublishingTests
     }
 
     [Fact]
-    public async Task PublishNow_WithoutPublicBaseUrl_FailsSayingWhatToConfigure_AndInstagramIsNeverAsked()
+    public async Task Compose_WithoutPublicBaseUrl_IsRefusedBeforeAnythingIsStored_SayingWhatToConfigure()
     {
         await using var fake = await InstagramFake.StartAsync();
         await using var media = await MediaHarness.StartAsync(InstagramChannels.Settings(fake));
@@ -47,10 +47,33 @@ public sealed class InstagramMediaPublishingTests
 
         var post = await media.App.Get<ComposeService>().SubmitAsync(
             new ComposeRequest(media.BrandId, "Autumn latte is back", [channel.Id], ComposeMode.PublishNow, null, MediaIds: [asset.Id]), media.Admin, CancellationToken.None);
+
+        Assert.Contains("set PublicBaseUrl to the public https address of Ocma", post.Error, StringComparison.Ordinal);
+        await using var db = await media.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Posts.CountAsync());
+        Assert.Empty(fake.Fetches);
+    }
+
+    [Fact]
+    public async Task Publish_AfterPublicBaseUrlWasRemoved_FailsSayingWhatToConfigure_AndInstagramIsNeverAsked()
+    {
+        await using var fake = await InstagramFake.StartAsync();
+        await using var media = await MediaHarness.StartAsync(InstagramChannels.Settings(fake), onLoopback: true);
+        var channel = await InstagramChannels.ConnectAsync(media.App, media.Admin, fake);
+        var asset = (await media.UploadAsync("latte.jpg", TestImages.Jpeg(1080, 1080))).Value;
+        var configuration = media.App.Get<IConfiguration>();
+        configuration["PublicBaseUrl"] = media.LoopbackUrl;
+        var due = DateTime.UtcNow.AddSeconds(3);
+        var post = await media.App.Get<ComposeService>().SubmitAsync(
+            new ComposeRequest(media.BrandId, "Autumn latte is back", [channel.Id], ComposeMode.Schedule, due.AddTicks(-(due.Ticks % TimeSpan.TicksPerSecond)), MediaIds: [asset.Id]),
+            media.Admin,
+            CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
 
+        configuration["PublicBaseUrl"] = null; // the address went away before the post was due
         var target = await Eventually.MatchesAsync(() => TargetOfAsync(media, post.Value.Id), t => t.State is TargetState.Published or TargetState.Failed or TargetState.NeedsAttention,
             TimeSpan.FromSeconds(30), "the Instagram target to settle");
+
         Assert.Equal((TargetState.Failed, FailureKind.Misconfigured), (target.State, target.LastFailureKind));
         Assert.Contains("PublicBaseUrl", target.LastError, StringComparison.Ordinal);
         Assert.Empty(fake.Fetches);
