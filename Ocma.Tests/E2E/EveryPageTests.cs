@@ -1,6 +1,8 @@
 using Microsoft.Playwright;
 using Ocma.Core.Brands;
 using Ocma.Core.Posts;
+using Ocma.Core.Publishing;
+using Ocma.Core.Sandbox;
 using Ocma.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,6 +31,24 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
             CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
         _postId = post.Value.Id;
+        await Eventually.MatchesAsync(
+            () => _app.Get<SandboxPlatform>().FeedAsync(10, CancellationToken.None),
+            feed => feed.Count == 1,
+            TimeSpan.FromSeconds(20),
+            "the first post to publish");
+
+        // A refused post, so "Needs attention" lays out a group with its actions rather than an empty page.
+        await _app.Get<SandboxPlatform>().SetSwitchAsync(SandboxFailureMode.Rejected, 1, CancellationToken.None);
+        var refused = await _app.Get<ComposeService>().SubmitAsync(
+            new ComposeRequest(brand.Id, "A post the platform refuses, so one page has something to fix", [channel.Id], ComposeMode.PublishNow, null),
+            admin,
+            CancellationToken.None);
+        Assert.True(refused.Succeeded, refused.Error);
+        await Eventually.MatchesAsync(
+            () => _app.Get<DeadLetterService>().ListAsync(brand.Id, CancellationToken.None),
+            groups => groups.Count > 0,
+            TimeSpan.FromSeconds(20),
+            "the refused post to need attention");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -56,10 +76,12 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
             await page.GotoAsync(_baseUrl + path);
             await Browser.WaitUntilInteractiveAsync(page);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+            await SettledAsync(page);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 1)
             {
-                problems.Add($"{path} is {overflow}px wider than the {width}px screen");
+                var culprits = await page.EvaluateAsync<string[]>("() => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + (e.textContent || '').trim().slice(0, 40))");
+                problems.Add($"{path} is {overflow}px wider than the {width}px screen: {string.Join(" | ", culprits)}");
             }
 
             // The top bar clips rather than scrolls, so check its controls are all on screen.
@@ -72,6 +94,47 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         Assert.Empty(problems);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task DarkMode_SwitchesInPlace_IsRememberedOnTheNextPage_AndThePageNeverLosesItsStyles()
+    {
+        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await Browser.SignInAsync(page, _baseUrl);
+        await Browser.WaitUntilInteractiveAsync(page);
+        var theme = page.Locator("link[rel=stylesheet][href*='_content/Radzen.Blazor/css/']");
+        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-base"));
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+
+        await page.ClickAsync(".app-bar [title='Light or dark mode']");
+
+        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base"));
+        Assert.Equal(0, navigations);
+
+        // The next page comes up dark straight away, and its theme sheet is loaded the whole time it goes live.
+        await page.GotoAsync(_baseUrl + "/calendar", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var unstyledMoments = 0;
+        for (var sample = 0; sample < 20; sample++)
+        {
+            unstyledMoments += await page.EvaluateAsync<bool>("() => { const l = document.querySelector(\"link[href*='_content/Radzen.Blazor/css/']\"); return !l || !l.sheet; }") ? 1 : 0;
+            await Task.Delay(50);
+        }
+
+        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base"));
+        await Browser.WaitUntilInteractiveAsync(page);
+        Assert.Equal(0, unstyledMoments);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("page-desktop-calendar-dark"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Waits until the fonts are in and the transitions that follow the live connection taking over (the sidebar folding
+    /// away on a phone) have finished, so the page is measured as the user sees it at rest.
+    /// </summary>
+    private static Task SettledAsync(IPage page) => page.EvaluateAsync(
+        "() => document.fonts.ready.then(() => Promise.all(document.getAnimations()" +
+        ".filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))" +
+        ".map(a => a.finished.catch(() => null))))");
 
     private IEnumerable<(string Path, string Title)> Pages() =>
     [

@@ -9,6 +9,9 @@ namespace Ocma.Web.Hosting;
 
 public static class WebRegistration
 {
+    /// <summary>The cookie that remembers light or dark mode.</summary>
+    public const string ThemeCookie = "OcmaTheme";
+
     public const string LoginRateLimit = "login";
 
     /// <summary>Blazor (interactive server), Radzen, Identity with lockout and a login rate limit, health checks.</summary>
@@ -20,7 +23,7 @@ public static class WebRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(o => o.Name = "OcmaTheme");
+        services.AddRadzenCookieThemeService(o => o.Name = ThemeCookie);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Components.Shared.CurrentActor>();
 
