@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ocma.Tests.E2E;
 
-/// <summary>The calendar in real Chromium: drag a scheduled post to another day and its page shows the new due time.</summary>
+/// <summary>The calendar in real Chromium: drag a scheduled post to another day and its page shows the new due time; a published one refuses to move.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
@@ -64,6 +64,21 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         var newLocal = nextMonth.AddDays(11).AddHours(10).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await Expect(item).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape($"{newLocal} (Europe/Berlin)")));
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-month") });
+
+        // A published post can't be dragged: it stays where it was and the reason is shown.
+        var publishedItem = page.Locator($".calendar-item[data-post-id='{published.PostId}']");
+        var titleBefore = await publishedItem.GetAttributeAsync("title");
+        // Moved with the mouse, step by step, as a person drags.
+        await publishedItem.HoverAsync();
+        await page.Mouse.DownAsync();
+        var target = await DaySlot(page, 17).BoundingBoxAsync();
+        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + 20, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        var refusal = page.Locator(".rz-notification-item").Filter(new() { HasText = "Not moved" });
+        await Expect(refusal).ToContainTextAsync("Only drafts and scheduled posts can be rescheduled.");
+        await Expect(publishedItem).ToHaveAttributeAsync("title", titleBefore!);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-refused-move") });
+        Assert.Equal(ZoneClock.ToUtc(nextMonth.AddDays(14).AddHours(11), Zone).Value, await DueAsync(published.TargetId));
 
         await page.Locator(".rz-scheduler-nav-views button", new() { HasText = "List" }).ClickAsync();
         await Expect(page.Locator(".rz-view-content-agenda")).ToContainTextAsync("Moves two days later");
