@@ -11,7 +11,7 @@ public static class MediaTypeCheck
         if (actual is null)
         {
             return claimed is null
-                ? $"'{fileName}' is not an image Ocma can use. Upload {allowed}."
+                ? $"'{fileName}' is not an image or video Ocma can use. Upload {allowed}."
                 : $"'{fileName}' is not really a {claimed.Name}: its contents are not a {claimed.Name.Split(' ')[0]}. Export it again as {allowed}.";
         }
 
