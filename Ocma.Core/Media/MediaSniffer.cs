@@ -4,6 +4,9 @@ namespace Ocma.Core.Media;
 public sealed record MediaKind(string ContentType, string Name, string[] Extensions)
 {
     public bool IsVideo => ContentType.StartsWith("video/", StringComparison.Ordinal);
+
+    /// <summary>The name with its article, as a sentence says it: "a PNG image", "an MP4 video".</summary>
+    public string Spoken => (Name.StartsWith("MP4", StringComparison.Ordinal) ? "an " : "a ") + Name;
 }
 
 /// <summary>Tells what a file really is from its magic bytes, whatever its name or the browser say.</summary>

@@ -120,12 +120,12 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
         {
             return Mp4Reader.Read(incoming) is { } video
                 ? new Received(sha, length, kind, video.Width, video.Height, video.Duration)
-                : Result.Fail<Received>($"'{upload.FileName}' starts like a {kind.Name} but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.");
+                : Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.");
         }
 
         if (ImageReader.Dimensions(incoming) is not (int width, int height) || !ImageReader.WriteThumbnail(incoming, thumbnail))
         {
-            return Result.Fail<Received>($"'{upload.FileName}' starts like a {kind.Name} but cannot be read as one: it may be damaged. Export it again and retry.");
+            return Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but cannot be read as one: it may be damaged. Export it again and retry.");
         }
 
         return new Received(sha, length, kind, width, height, null);

@@ -42,7 +42,7 @@ public sealed class VideoUploadTests : IAsyncLifetime
     {
         var result = await _media.UploadAsync("photo.jpg", TestVideos.Mp4(TimeSpan.FromSeconds(5)), "image/jpeg");
 
-        Assert.Equal("'photo.jpg' is not really a JPEG image: its contents are a MP4 video. Rename it to .mp4 or export it again.", result.Error);
+        Assert.Equal("'photo.jpg' is not really a JPEG image: its contents are an MP4 video. Rename it to .mp4 or export it again.", result.Error);
         Assert.Empty(_media.StoredFiles());
     }
 
@@ -51,7 +51,7 @@ public sealed class VideoUploadTests : IAsyncLifetime
     {
         var result = await _media.UploadAsync("clip.mp4", TestImages.Png(20, 20), "video/mp4");
 
-        Assert.Equal("'clip.mp4' is not really a MP4 video: its contents are a PNG image. Rename it to .png or export it again.", result.Error);
+        Assert.Equal("'clip.mp4' is not really an MP4 video: its contents are a PNG image. Rename it to .png or export it again.", result.Error);
         Assert.Empty(_media.StoredFiles());
     }
 
@@ -60,7 +60,7 @@ public sealed class VideoUploadTests : IAsyncLifetime
     {
         var result = await _media.UploadAsync("broken.mp4", TestVideos.CutShort(TimeSpan.FromSeconds(5)), "video/mp4");
 
-        Assert.Equal("'broken.mp4' starts like a MP4 video but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.", result.Error);
+        Assert.Equal("'broken.mp4' starts like an MP4 video but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.", result.Error);
         Assert.Empty(_media.StoredFiles());
         Assert.Empty(await _media.App.Get<MediaLibraryService>().ListAsync(new MediaQuery(_media.BrandId), CancellationToken.None));
     }
