@@ -20,6 +20,7 @@ public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> 
         Key,
         "Bluesky",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
+        // No video yet (MaxVideos 0: the composer refuses it). Bluesky takes one MP4 up to 100 MB and 3 minutes, not mixed with images (its published limits; the reference doc is silent).
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
         AuthScheme.AppPassword);
 

@@ -16,6 +16,7 @@ public sealed class FacebookConnector(ApiClientFactory<FacebookApiClient> client
         Key,
         "Facebook Page",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links,
+        // No video yet (MaxVideos 0: the composer refuses it). Pages take videos up to about 10 GB / 240 min through /videos, a separate call from photos.
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
         AuthScheme.OAuth2);
 

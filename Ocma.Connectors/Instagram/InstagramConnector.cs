@@ -17,6 +17,7 @@ public sealed partial class InstagramConnector(ApiClientFactory<InstagramApiClie
         Key,
         "Instagram",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Refresh,
+        // No video yet (MaxVideos 0: the composer refuses it). Instagram publishes feed videos as reels (3 s to 15 min, by URL), a separate container type.
         new ContentLimits(options.Value.CaptionLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes, MinAspect: 0.8, MaxAspect: 1.91),
         AuthScheme.OAuth2);
 

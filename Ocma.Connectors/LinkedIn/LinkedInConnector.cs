@@ -18,6 +18,7 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
         Key,
         "LinkedIn",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.Refresh,
+        // No video yet (MaxVideos 0: the composer refuses it). LinkedIn takes one MP4 of 3 s to 30 min, up to 500 MB for organizations.
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes, MaxImagePixels: 36_152_320),
         AuthScheme.OAuth2);
 

@@ -16,8 +16,10 @@ public sealed class MastodonConnector(ApiClientFactory<MastodonApiClient> client
     public ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Mastodon",
-        ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey,
-        new ContentLimits(options.Value.TextLimit, TextCounting.GraphemesWithFixedUrls, 4, options.Value.MaxImageBytes, 23),
+        ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Video | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey,
+        // Mastodon takes 4 images or 1 video, never both; it publishes no limit on a video's length, only on its size.
+        new ContentLimits(options.Value.TextLimit, TextCounting.GraphemesWithFixedUrls, 4, options.Value.MaxImageBytes, 23,
+            MaxVideos: 1, MaxVideoBytes: options.Value.MaxVideoBytes),
         AuthScheme.OAuth2PerInstance);
 
     public async Task<ConnectorResult<PlatformApp>> RegisterAppAsync(string instanceUrl, Uri redirectUri, CancellationToken cancellationToken)

@@ -27,6 +27,14 @@ public sealed class MastodonOptions : ConnectorHttpOptions
     [Range(1, 1_000_000_000)]
     public long MaxImageBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Largest video file accepted: Mastodon's default <c>video_size_limit</c> is 99 MB (servers may set another).</summary>
+    [Range(1, 4_000_000_000)]
+    public long MaxVideoBytes { get; set; } = 99L * 1024 * 1024;
+
+    /// <summary>How many checks (every <see cref="MediaPollInterval"/>) before giving up on a video the server is still transcoding.</summary>
+    [Range(1, 3600)]
+    public int VideoPollAttempts { get; set; } = 180;
+
     /// <summary>Who sees new posts: public, unlisted, private or direct.</summary>
     [RegularExpression("^(public|unlisted|private|direct)$")]
     public string Visibility { get; set; } = "public";

@@ -5,7 +5,7 @@ using Ocma.Core.Connectors;
 
 namespace Ocma.Connectors.Mastodon;
 
-/// <summary>One publish or lookup: upload images, wait until the server processed them, post the status.</summary>
+/// <summary>One publish or lookup: upload images or a video, wait (bounded) until the server processed them, post the status.</summary>
 internal sealed partial class MastodonPublisher(MastodonApiClient client, MastodonOptions options)
 {
     public async Task<ConnectorResult<PublishedPost>> PublishAsync(PublishRequest request, Uri instance, CancellationToken cancellationToken)
@@ -51,7 +51,8 @@ internal sealed partial class MastodonPublisher(MastodonApiClient client, Mastod
             return uploaded.Succeeded ? ConnectorResult<string>.Success(uploaded.Value.Id) : uploaded.Failure!;
         }
 
-        for (var attempt = 0; attempt < options.MediaPollAttempts; attempt++)
+        var attempts = item.IsVideo ? options.VideoPollAttempts : options.MediaPollAttempts;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             await Task.Delay(options.MediaPollInterval, cancellationToken);
             var state = await client.GetMediaAsync(instance, token, uploaded.Value.Id, cancellationToken);
@@ -66,7 +67,9 @@ internal sealed partial class MastodonPublisher(MastodonApiClient client, Mastod
             }
         }
 
-        return ConnectorResult<string>.Fail(FailureKind.Transient, $"The Mastodon server is still processing '{item.FileName}'; Ocma will try again.");
+        var waited = options.MediaPollInterval * attempts;
+        return ConnectorResult<string>.Fail(FailureKind.Transient,
+            $"The Mastodon server had not finished processing '{item.FileName}' after {waited.TotalSeconds:0} seconds; Ocma will try again.");
     }
 
     private static ConnectorResult<PublishedPost> ToPost(MastodonStatus status) =>

@@ -13,8 +13,9 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
     public ConnectorDescriptor Descriptor { get; } = new(
         Key,
         "Sandbox (practice)",
-        ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
-        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, SandboxPlatform.MaxImages, SandboxPlatform.MaxImageBytes),
+        ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Video | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
+        new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, SandboxPlatform.MaxImages, SandboxPlatform.MaxImageBytes,
+            MaxVideos: 1, MaxVideoBytes: SandboxPlatform.MaxVideoBytes, MaxVideoDuration: SandboxPlatform.MaxVideoDuration),
         AuthScheme.OAuth2);
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start)

@@ -19,14 +19,17 @@ public static class ContentRules
             problems.Add($"Shorten the text by {over} character{(over == 1 ? string.Empty : "s")}: {platform} allows {limits.MaxTextLength}.");
         }
 
-        if (content.Media.Count > limits.MaxImages)
+        var videos = content.Media.Where(m => m.IsVideo).ToList();
+        var images = content.Media.Where(m => !m.IsVideo).ToList();
+        problems.AddRange(VideoProblems(videos, images.Count, limits, platform));
+        if (images.Count > limits.MaxImages)
         {
             problems.Add(limits.MaxImages == 0
                 ? $"Remove the media: Ocma posts only text to {platform}."
-                : $"Remove {content.Media.Count - limits.MaxImages} image(s): {platform} allows {limits.MaxImages} per post.");
+                : $"Remove {images.Count - limits.MaxImages} image(s): {platform} allows {limits.MaxImages} per post.");
         }
 
-        foreach (var item in content.Media)
+        foreach (var item in images)
         {
             if (!item.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
@@ -43,6 +46,43 @@ public static class ContentRules
         }
 
         return problems;
+    }
+
+    private static IEnumerable<string> VideoProblems(List<MediaItem> videos, int imageCount, ContentLimits limits, string platform)
+    {
+        if (videos.Count == 0)
+        {
+            yield break;
+        }
+
+        if (limits.MaxVideos == 0)
+        {
+            yield return $"{platform}: Ocma can't post video to {platform} yet — remove the video or untick {platform}.";
+            yield break;
+        }
+
+        if (videos.Count > limits.MaxVideos)
+        {
+            yield return $"Remove {videos.Count - limits.MaxVideos} video(s): {platform} takes {limits.MaxVideos} per post.";
+        }
+
+        if (imageCount > 0 && !limits.MixesVideoWithImages)
+        {
+            yield return $"Remove the images or the video: {platform} doesn't put a video and images in the same post.";
+        }
+
+        foreach (var video in videos)
+        {
+            if (limits.MaxVideoBytes > 0 && video.Length > limits.MaxVideoBytes)
+            {
+                yield return $"Use a smaller video than '{video.FileName}' ({Describe(video.Length)}): {platform} accepts videos up to {Describe(limits.MaxVideoBytes)}.";
+            }
+
+            if (limits.MaxVideoDuration is { } longest && video.Duration is { } length && length > longest)
+            {
+                yield return $"Trim '{video.FileName}': it plays {Ocma.Core.Media.MediaDuration.Describe(length)} and {platform} accepts videos up to {Ocma.Core.Media.MediaDuration.Describe(longest)}.";
+            }
+        }
     }
 
     private static string? ShapeProblem(MediaItem item, int width, int height, ContentLimits limits, string platform)

@@ -16,6 +16,7 @@ public sealed class XConnector(ApiClientFactory<XApiClient> clients, IOptions<XO
         Key,
         "X",
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.Refresh,
+        // No video yet (MaxVideos 0: the composer refuses it). X itself takes one MP4 (H.264/AAC) up to 512 MB and 140 s, not mixed with images.
         new ContentLimits(options.Value.TextLimit, TextCounting.Weighted, options.Value.MaxImages, options.Value.MaxImageBytes, 23),
         AuthScheme.OAuth2);
 

@@ -59,6 +59,10 @@ public enum TextCounting
 /// <param name="MinAspect">Narrowest image accepted, as width ÷ height (0: no limit).</param>
 /// <param name="MaxAspect">Widest image accepted, as width ÷ height (0: no limit).</param>
 /// <param name="MaxImagePixels">Most pixels (width × height) in one image (0: no limit).</param>
+/// <param name="MaxVideos">Most videos in one post; 0 when Ocma does not post video to the platform (the composer then refuses video).</param>
+/// <param name="MaxVideoBytes">Largest video file accepted (0: no limit Ocma knows of).</param>
+/// <param name="MaxVideoDuration">Longest video accepted; null when the platform publishes no length limit.</param>
+/// <param name="MixesVideoWithImages">Whether one post may carry a video and images together.</param>
 public sealed record ContentLimits(
     int MaxTextLength,
     TextCounting Counting,
@@ -67,4 +71,8 @@ public sealed record ContentLimits(
     int UrlLength = 23,
     double MinAspect = 0,
     double MaxAspect = 0,
-    long MaxImagePixels = 0);
+    long MaxImagePixels = 0,
+    int MaxVideos = 0,
+    long MaxVideoBytes = 0,
+    TimeSpan? MaxVideoDuration = null,
+    bool MixesVideoWithImages = false);

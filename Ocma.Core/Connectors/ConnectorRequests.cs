@@ -38,11 +38,15 @@ public sealed record PostContent(string Text, IReadOnlyList<MediaItem> Media)
 /// <summary>A media file attached to a post.</summary>
 /// <param name="Width">Pixels across, when known (read from the image when it entered the library); checked against platform limits.</param>
 /// <param name="Height">Pixels down, when known.</param>
+/// <param name="Duration">How long a video plays, when known (read from the file when it entered the library); null for images.</param>
 /// <param name="PublicUrl">
 /// Where the platform itself can fetch the file, for platforms that only take media by URL (Instagram). Null when
 /// Ocma's media is not reachable from the internet.
 /// </param>
-public sealed record MediaItem(string FileName, string ContentType, long Length, string? AltText, Func<CancellationToken, Task<Stream>> OpenRead, Uri? PublicUrl = null, int? Width = null, int? Height = null);
+public sealed record MediaItem(string FileName, string ContentType, long Length, string? AltText, Func<CancellationToken, Task<Stream>> OpenRead, Uri? PublicUrl = null, int? Width = null, int? Height = null, TimeSpan? Duration = null)
+{
+    public bool IsVideo => ContentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>Publish one target. The idempotency key is the same for every attempt of the same target.</summary>
 public sealed record PublishRequest(ChannelCredentials Credentials, PostContent Content, string IdempotencyKey);

@@ -1,6 +1,6 @@
 namespace Ocma.Core.Media;
 
-/// <summary>An image in a brand's media library. The bytes live once on disk, named by their SHA-256.</summary>
+/// <summary>An image or video in a brand's media library. The bytes live once on disk, named by their SHA-256.</summary>
 public sealed class MediaAsset
 {
     public int Id { get; set; }
@@ -20,6 +20,13 @@ public sealed class MediaAsset
     public int Width { get; set; }
 
     public int Height { get; set; }
+
+    /// <summary>How long a video plays, in seconds (read from its <c>mvhd</c> box); null for images.</summary>
+    public double? DurationSeconds { get; set; }
+
+    public bool IsVideo => ContentType.StartsWith("video/", StringComparison.Ordinal);
+
+    public TimeSpan? Duration => DurationSeconds is double seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     /// <summary>Describes the image for people using screen readers; sent to platforms with the image.</summary>
     public string? AltText { get; set; }

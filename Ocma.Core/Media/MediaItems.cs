@@ -10,5 +10,5 @@ public sealed class MediaItems(MediaStore store, MediaPublicLinks publicLinks)
 {
     public IReadOnlyList<MediaItem> From(IEnumerable<MediaAsset> assets) =>
         assets.Select(a => new MediaItem(a.FileName, a.ContentType, a.Length, a.AltText, _ => Task.FromResult(store.OpenRead(a.Sha256)),
-            PublicUrl: publicLinks.For(a), Width: a.Width, Height: a.Height)).ToList();
+            PublicUrl: publicLinks.For(a), Width: a.Width, Height: a.Height, Duration: a.Duration)).ToList();
 }

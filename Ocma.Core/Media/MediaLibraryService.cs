@@ -32,7 +32,7 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
         };
         return await assets.OrderByDescending(a => a.UploadedUtc).ThenByDescending(a => a.Id)
             .Select(a => new MediaListItem(a.Id, a.FileName, a.ContentType, a.Length, a.Width, a.Height, a.AltText, a.UploadedUtc, a.UploadedByName,
-                db.PostMedia.Count(m => m.MediaAssetId == a.Id)))
+                db.PostMedia.Count(m => m.MediaAssetId == a.Id), a.DurationSeconds))
             .ToListAsync(cancellationToken);
     }
 

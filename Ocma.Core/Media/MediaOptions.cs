@@ -7,9 +7,18 @@ public sealed class MediaOptions : IValidatableObject
 {
     public const string SectionName = "Media";
 
-    /// <summary>Largest file one upload may be.</summary>
+    /// <summary>Largest image one upload may be.</summary>
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Largest video (MP4, QuickTime) one upload may be.</summary>
+    [Range(1024, 4L * 1024 * 1024 * 1024)]
+    public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Largest file of either kind: what the browser may send before the bytes say which kind it is.</summary>
+    public long MaxAnyBytes => Math.Max(MaxUploadBytes, MaxVideoBytes);
+
+    public long LimitFor(MediaKind kind) => kind.IsVideo ? MaxVideoBytes : MaxUploadBytes;
 
     /// <summary>
     /// Content types people may upload; each must be one Ocma recognises from the file's bytes. Empty means all of them

@@ -1,7 +1,13 @@
 namespace Ocma.Core.Media;
 
 /// <summary>A file type Ocma recognises from its first bytes.</summary>
-public sealed record MediaKind(string ContentType, string Name, string[] Extensions);
+public sealed record MediaKind(string ContentType, string Name, string[] Extensions)
+{
+    public bool IsVideo => ContentType.StartsWith("video/", StringComparison.Ordinal);
+
+    /// <summary>The name with its article, as a sentence says it: "a PNG image", "an MP4 video".</summary>
+    public string Spoken => (Name.StartsWith("MP4", StringComparison.Ordinal) ? "an " : "a ") + Name;
+}
 
 /// <summary>Tells what a file really is from its magic bytes, whatever its name or the browser say.</summary>
 public static class MediaSniffer
@@ -11,7 +17,13 @@ public static class MediaSniffer
     public static readonly MediaKind Gif = new("image/gif", "GIF image", [".gif"]);
     public static readonly MediaKind WebP = new("image/webp", "WebP image", [".webp"]);
 
-    public static readonly IReadOnlyList<MediaKind> Known = [Png, Jpeg, Gif, WebP];
+    public static readonly MediaKind Mp4 = new("video/mp4", "MP4 video", [".mp4", ".m4v"]);
+    public static readonly MediaKind QuickTime = new("video/quicktime", "QuickTime video", [".mov", ".qt"]);
+
+    public static readonly IReadOnlyList<MediaKind> Known = [Png, Jpeg, Gif, WebP, Mp4, QuickTime];
+
+    /// <summary>ISO base media brands that are still pictures (HEIF, AVIF), not video.</summary>
+    private static readonly string[] StillImageBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis"];
 
     /// <summary>Bytes needed from the start of a file to recognise it.</summary>
     public const int HeaderLength = 16;
@@ -39,6 +51,18 @@ public static class MediaSniffer
             return Gif;
         }
 
-        return header.Length >= 12 && header.StartsWith("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8) ? WebP : null;
+        if (header.Length >= 12 && header.StartsWith("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8))
+        {
+            return WebP;
+        }
+
+        // ISO base media (MP4, QuickTime): a size, then the 'ftyp' box naming the major brand.
+        if (header.Length >= 12 && header[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = System.Text.Encoding.ASCII.GetString(header[8..12]);
+            return brand == "qt  " ? QuickTime : StillImageBrands.Contains(brand) ? null : Mp4;
+        }
+
+        return null;
     }
 }

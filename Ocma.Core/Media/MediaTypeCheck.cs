@@ -11,17 +11,17 @@ public static class MediaTypeCheck
         if (actual is null)
         {
             return claimed is null
-                ? $"'{fileName}' is not an image Ocma can use. Upload {allowed}."
-                : $"'{fileName}' is not really a {claimed.Name}: its contents are not a {claimed.Name.Split(' ')[0]}. Export it again as {allowed}.";
+                ? $"'{fileName}' is not an image or video Ocma can use. Upload {allowed}."
+                : $"'{fileName}' is not really {claimed.Spoken}: its contents are not {claimed.Spoken.Split(' ')[0]} {claimed.Name.Split(' ')[0]}. Export it again as {allowed}.";
         }
 
         if (claimed is not null && claimed != actual)
         {
-            return $"'{fileName}' is not really a {claimed.Name}: its contents are a {actual.Name}. Rename it to {actual.Extensions[0]} or export it again.";
+            return $"'{fileName}' is not really {claimed.Spoken}: its contents are {actual.Spoken}. Rename it to {actual.Extensions[0]} or export it again.";
         }
 
         return allowedTypes.Contains(actual.ContentType, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"'{fileName}' is a {actual.Name}, which this installation does not accept (Media:AllowedTypes). Upload {allowed}.";
+            : $"'{fileName}' is {actual.Spoken}, which this installation does not accept (Media:AllowedTypes). Upload {allowed}.";
     }
 }

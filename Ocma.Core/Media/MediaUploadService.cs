@@ -13,11 +13,24 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
 {
     public const int MaxFileNameLength = 200;
 
-    /// <summary>The refusal for a file whose announced size is over the limit, so the browser need not send it; null when it fits.</summary>
-    public string? SizeProblem(string fileName, long size) =>
-        size > options.Value.MaxUploadBytes ? TooLarge(fileName) : null;
+    /// <summary>
+    /// The refusal for a file whose announced size is over the limit, so the browser need not send it; null when it fits.
+    /// The kind is guessed from the name here; the bytes decide once they arrive.
+    /// </summary>
+    public string? SizeProblem(string fileName, long size)
+    {
+        var limits = options.Value;
+        var guessed = MediaSniffer.FindByExtension(fileName);
+        var limit = guessed is null ? limits.MaxAnyBytes : limits.LimitFor(guessed);
+        return size > limit ? TooLarge(fileName, guessed?.IsVideo ?? false) : null;
+    }
 
-    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+    /// <summary>Largest file the browser may send (the larger of the image and video limits).</summary>
+    public long MaxUploadBytes => options.Value.MaxAnyBytes;
+
+    public long MaxImageBytes => options.Value.MaxUploadBytes;
+
+    public long MaxVideoBytes => options.Value.MaxVideoBytes;
 
     public async Task<Result<MediaAsset>> UploadAsync(MediaUpload upload, Actor actor, CancellationToken cancellationToken)
     {
@@ -37,10 +50,14 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
                 return Result.Fail<MediaAsset>(stored.Error!);
             }
 
-            var (sha, length, kind, width, height) = stored.Value;
+            var (sha, length, kind, width, height, duration) = stored.Value;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var existing = await db.MediaAssets.AsNoTracking().SingleOrDefaultAsync(a => a.BrandId == upload.BrandId && a.Sha256 == sha, cancellationToken);
-            store.Commit(thumbnail, store.ThumbnailPathOf(sha));
+            if (!kind.IsVideo)
+            {
+                store.Commit(thumbnail, store.ThumbnailPathOf(sha));
+            }
+
             store.Commit(incoming, store.PathOf(sha));
             if (existing is not null)
             {
@@ -50,10 +67,10 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
             var asset = new MediaAsset
             {
                 BrandId = upload.BrandId, Sha256 = sha, FileName = fileName, ContentType = kind.ContentType, Length = length,
-                Width = width, Height = height, UploadedById = actor.UserId, UploadedByName = actor.Name, UploadedUtc = time.GetUtcNow().UtcDateTime,
+                Width = width, Height = height, DurationSeconds = duration?.TotalSeconds, UploadedById = actor.UserId, UploadedByName = actor.Name, UploadedUtc = time.GetUtcNow().UtcDateTime,
             };
             db.MediaAssets.Add(asset);
-            audit.Add(db, actor, "media.uploaded", $"media {fileName}", $"{kind.ContentType}, {width}×{height}, {length:N0} bytes");
+            audit.Add(db, actor, "media.uploaded", $"media {fileName}", $"{kind.ContentType}, {width}×{height}{(duration is { } d ? ", " + MediaDuration.Describe(d) : "")}, {length:N0} bytes");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -73,38 +90,52 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
         }
     }
 
-    private async Task<Result<(string Sha, long Length, MediaKind Kind, int Width, int Height)>> ReceiveAsync(
-        MediaUpload upload, string incoming, string thumbnail, CancellationToken cancellationToken)
+    private async Task<Result<Received>> ReceiveAsync(MediaUpload upload, string incoming, string thumbnail, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var (sha, length) = await MediaStore.CopyHashingAsync(upload.Content, incoming, limits.MaxUploadBytes, cancellationToken);
-        if (length > limits.MaxUploadBytes)
+        var (sha, length) = await MediaStore.CopyHashingAsync(upload.Content, incoming, limits.MaxAnyBytes, cancellationToken);
+        if (length > limits.MaxAnyBytes)
         {
-            return Result.Fail<(string, long, MediaKind, int, int)>(TooLarge(upload.FileName));
+            return Result.Fail<Received>(TooLarge(upload.FileName, limits.MaxVideoBytes >= limits.MaxUploadBytes));
         }
 
         if (length == 0)
         {
-            return Result.Fail<(string, long, MediaKind, int, int)>($"'{upload.FileName}' is empty.");
+            return Result.Fail<Received>($"'{upload.FileName}' is empty.");
         }
 
         var kind = await SniffAsync(incoming, cancellationToken);
         var problem = MediaTypeCheck.Problem(upload.FileName, upload.DeclaredContentType, kind, limits.EffectiveAllowedTypes);
         if (problem is not null)
         {
-            return Result.Fail<(string, long, MediaKind, int, int)>(problem);
+            return Result.Fail<Received>(problem);
+        }
+
+        if (length > limits.LimitFor(kind!))
+        {
+            return Result.Fail<Received>(TooLarge(upload.FileName, kind!.IsVideo));
+        }
+
+        if (kind!.IsVideo)
+        {
+            return Mp4Reader.Read(incoming) is { } video
+                ? new Received(sha, length, kind, video.Width, video.Height, video.Duration)
+                : Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.");
         }
 
         if (ImageReader.Dimensions(incoming) is not (int width, int height) || !ImageReader.WriteThumbnail(incoming, thumbnail))
         {
-            return Result.Fail<(string, long, MediaKind, int, int)>($"'{upload.FileName}' starts like a {kind!.Name} but cannot be read as one: it may be damaged. Export it again and retry.");
+            return Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but cannot be read as one: it may be damaged. Export it again and retry.");
         }
 
-        return (sha, length, kind!, width, height);
+        return new Received(sha, length, kind, width, height, null);
     }
 
-    private string TooLarge(string fileName) =>
-        $"'{fileName}' is larger than the {MediaSize.Describe(options.Value.MaxUploadBytes)} upload limit (Media:MaxUploadBytes). Use a smaller file.";
+    private sealed record Received(string Sha, long Length, MediaKind Kind, int Width, int Height, TimeSpan? Duration);
+
+    private string TooLarge(string fileName, bool video) => video
+        ? $"'{fileName}' is larger than the {MediaSize.Describe(options.Value.MaxVideoBytes)} video upload limit (Media:MaxVideoBytes). Use a shorter or more compressed video."
+        : $"'{fileName}' is larger than the {MediaSize.Describe(options.Value.MaxUploadBytes)} upload limit (Media:MaxUploadBytes). Use a smaller file.";
 
     private static async Task<MediaKind?> SniffAsync(string path, CancellationToken cancellationToken)
     {
@@ -120,7 +151,7 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
         name = new string(name.Where(c => !char.IsControl(c)).ToArray());
         if (name.Length == 0)
         {
-            name = "image";
+            name = "file";
         }
 
         return name.Length <= MaxFileNameLength ? name : name[..(MaxFileNameLength - Path.GetExtension(name).Length)] + Path.GetExtension(name);

@@ -1,8 +1,12 @@
 namespace Ocma.Core.Media;
 
 /// <summary>What the library grid shows about one asset.</summary>
-public sealed record MediaListItem(int Id, string FileName, string ContentType, long Length, int Width, int Height, string? AltText, DateTime UploadedUtc, string UploadedByName, int UsedBy)
+public sealed record MediaListItem(int Id, string FileName, string ContentType, long Length, int Width, int Height, string? AltText, DateTime UploadedUtc, string UploadedByName, int UsedBy, double? DurationSeconds = null)
 {
+    public bool IsVideo => ContentType.StartsWith("video/", StringComparison.Ordinal);
+
+    public TimeSpan? Duration => DurationSeconds is double seconds ? TimeSpan.FromSeconds(seconds) : null;
+
     public bool MissingAltText => string.IsNullOrWhiteSpace(AltText);
 }
 

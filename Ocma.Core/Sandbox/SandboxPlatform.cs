@@ -16,6 +16,11 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
 
     public const long MaxImageBytes = 5L * 1024 * 1024;
 
+    /// <summary>The practice platform takes one video per post, alone (as Mastodon does), of at most this size and length.</summary>
+    public const long MaxVideoBytes = 50L * 1024 * 1024;
+
+    public static readonly TimeSpan MaxVideoDuration = TimeSpan.FromMinutes(3);
+
     public async Task<SandboxResponse<SandboxPublished>> PublishAsync(
         string accessToken, string text, IReadOnlyList<SandboxImageUpload> images, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -57,7 +62,13 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             return SandboxResponse<SandboxPublished>.Fail(422, "validation_failed", $"Text must have 1 to {options.Value.TextLimit} characters; it has {length}.");
         }
 
-        if (images.Count > MaxImages || images.Any(i => i.Data.LongLength is 0 or > MaxImageBytes || !i.ContentType.StartsWith("image/", StringComparison.Ordinal)))
+        var videos = images.Count(i => i.ContentType.StartsWith("video/", StringComparison.Ordinal));
+        if (videos > 0 && (images.Count > 1 || images[0].Data.LongLength is 0 or > MaxVideoBytes))
+        {
+            return SandboxResponse<SandboxPublished>.Fail(422, "validation_failed", $"One video per post, alone, of at most {MaxVideoBytes / (1024 * 1024)} MB.");
+        }
+
+        if (videos == 0 && (images.Count > MaxImages || images.Any(i => i.Data.LongLength is 0 or > MaxImageBytes || !i.ContentType.StartsWith("image/", StringComparison.Ordinal))))
         {
             return SandboxResponse<SandboxPublished>.Fail(422, "validation_failed", $"Up to {MaxImages} images of at most {MaxImageBytes / (1024 * 1024)} MB each.");
         }
@@ -103,9 +114,9 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
         var ids = posts.Select(p => p.Id).ToList();
         var images = (await db.SandboxImages.AsNoTracking().Where(i => ids.Contains(i.PostId)).OrderBy(i => i.Position)
-            .Select(i => new { i.PostId, i.Id, i.AltText }).ToListAsync(cancellationToken)).ToLookup(i => i.PostId);
+            .Select(i => new { i.PostId, i.Id, i.AltText, i.ContentType }).ToListAsync(cancellationToken)).ToLookup(i => i.PostId);
         return posts.Select(p => new SandboxFeedItem(p.Id, p.Handle, p.DisplayName, p.Text, p.CreatedUtc,
-            images[p.Id].Select(i => new SandboxFeedImage(i.Id, i.AltText)).ToList())).ToList();
+            images[p.Id].Select(i => new SandboxFeedImage(i.Id, i.AltText, i.ContentType.StartsWith("video/"))).ToList())).ToList();
     }
 
     /// <summary>An image as the feed serves it; null when there is none with that id.</summary>
@@ -158,7 +169,8 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
 
 public sealed record SandboxFeedItem(int Id, string Handle, string DisplayName, string Text, DateTime CreatedUtc, IReadOnlyList<SandboxFeedImage> Images);
 
-public sealed record SandboxFeedImage(int Id, string? AltText);
+/// <summary>An image or video on a practice post.</summary>
+public sealed record SandboxFeedImage(int Id, string? AltText, bool IsVideo = false);
 
 /// <summary>An image sent with a publish, as a real platform's media upload would carry it.</summary>
 public sealed record SandboxImageUpload(string ContentType, string? AltText, byte[] Data);

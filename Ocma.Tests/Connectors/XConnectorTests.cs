@@ -264,6 +264,16 @@ public sealed class XConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Validate_Video_IsRefusedSayingOcmaCannotPostVideoToXYet()
+    {
+        var video = new MediaItem("teaser.mp4", "video/mp4", 4096, null, _ => Task.FromResult<Stream>(new MemoryStream()), Width: 1280, Height: 720, Duration: TimeSpan.FromSeconds(30));
+
+        var result = _connector.Validate(new PostContent("Watch this", [video]));
+
+        Assert.Equal(["X: Ocma can't post video to X yet — remove the video or untick X."], result.Problems);
+    }
+
+    [Fact]
     public void Validate_UrlCounts23AndCjkCounts2()
     {
         var withUrl = _connector.Validate(PostContent.TextOnly(new string('a', 257) + "https://example.com/" + new string('p', 80)));

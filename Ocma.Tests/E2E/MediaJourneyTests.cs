@@ -69,4 +69,46 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 900);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("media-sandbox-feed") });
     }
+
+    [Fact]
+    public async Task Media_UploadVideoAttachPublish_VideoTileInTheLibraryAndVideoOnTheSandboxFeed()
+    {
+        var admin = await TestUsers.CreateAdminAsync(_app);
+        await SandboxChannels.ConnectAsync(_app, admin);
+        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        await Browser.SignInAsync(page, _baseUrl);
+
+        // Upload a video: the library shows a video tile with how long it plays and its size, not a thumbnail.
+        await page.GotoAsync(_baseUrl + "/media");
+        await Expect(page.GetByTestId("media-drop")).ToHaveAttributeAsync("data-ready", "true");
+        await page.SetInputFilesAsync("#media-upload", TestImages.WriteTempFile("teaser.mp4", TestVideos.Mp4(TimeSpan.FromSeconds(42), 1280, 720)));
+        var card = page.Locator(".media-card").Filter(new() { HasText = "teaser.mp4" });
+        var tile = card.GetByTestId("video-tile");
+        await Expect(tile).ToContainTextAsync("0:42");
+        await Expect(tile).ToContainTextAsync("1280×720");
+        await Expect(card).ToContainTextAsync("video/mp4");
+        var id = await card.GetAttributeAsync("data-media-id");
+        Assert.Equal(206, await page.EvaluateAsync<int>($"fetch('/media/files/{id}', {{ headers: {{ Range: 'bytes=0-15' }} }}).then(r => r.status)")); // browsers seek in video by range
+        await page.EvaluateAsync("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("media-video-tile") });
+
+        // Attach it in Compose and publish now to the Sandbox channel.
+        var text = "Teaser " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync(_baseUrl + "/compose");
+        await Browser.WaitUntilInteractiveAsync(page);
+        await page.ClickAsync("#media-attach-open");
+        await page.Locator(".media-pick[title='teaser.mp4']").ClickAsync();
+        await Expect(page.Locator(".media-chip[title='teaser.mp4']")).ToContainTextAsync("0:42");
+        await page.Locator("#post-text").FillAsync(text);
+        await Expect(page.GetByTestId("char-counter")).ToHaveTextAsync($"{text.Length} / 500");
+        await page.ClickAsync("#compose-submit");
+        await Expect(page.Locator(".compose-saved")).ToContainTextAsync("Publishing to 1 channel(s) now.");
+
+        // The Sandbox feed plays it from the practice platform's file address.
+        await page.GotoAsync(_baseUrl + "/sandbox");
+        var post = page.Locator(".sandbox-post").Filter(new() { HasText = text });
+        await Expect(post).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(post.GetByTestId("sandbox-video")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/sandbox/images/\\d+$"));
+    }
 }

@@ -45,6 +45,22 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task DryRun_MediaColumnNamingAVideoTooLongForTheChannel_IsARowProblemAndNothingIsStored()
+    {
+        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        using var bytes = new MemoryStream(Ocma.Tests.Support.TestVideos.Mp4(TimeSpan.FromMinutes(4)));
+        var uploaded = await fixture.Harness.App.Get<Ocma.Core.Media.MediaUploadService>().UploadAsync(
+            new Ocma.Core.Media.MediaUpload(brand.Id, "imp-keynote.mp4", null, bytes), Admin, CancellationToken.None);
+        Assert.True(uploaded.Succeeded, uploaded.Error);
+
+        var plan = (await Importer.DryRunAsync(Csv(Header, "imp-video too long,@team,2031-03-03 09:00,imp-keynote.mp4"), Admin, CancellationToken.None)).Value;
+
+        Assert.False(plan.CanImport);
+        Assert.Contains("Trim 'imp-keynote.mp4': it plays 4:00 and Sandbox accepts videos up to 3:00.", Reason(plan, 2), StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.PostsContainingAsync("imp-video"));
+    }
+
+    [Fact]
     public async Task Import_MediaColumn_AttachesLibraryImagesByFileNameInOrder()
     {
         var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);

@@ -106,9 +106,19 @@ public sealed partial class MastodonFake
             return Error(422, "Validation failed: File can't be blank");
         }
 
+        var isVideo = file.ContentType.StartsWith("video/", StringComparison.Ordinal);
+        if (isVideo && file.Length > VideoSizeLimit)
+        {
+            return Error(422, $"Validation failed: File file size must be less than {VideoSizeLimit / (1024 * 1024)} MB");
+        }
+
         lock (_gate)
         {
-            var media = new MastodonFakeMedia((100_000 + _media.Count).ToString(CultureInfo.InvariantCulture), token.AccountId, form["description"].FirstOrDefault(), file.Length) { PollsLeft = MediaProcessingPolls };
+            var media = new MastodonFakeMedia((100_000 + _media.Count).ToString(CultureInfo.InvariantCulture), token.AccountId, form["description"].FirstOrDefault(), file.Length)
+            {
+                PollsLeft = isVideo ? VideoProcessingPolls : MediaProcessingPolls,
+                Type = isVideo ? "video" : "image",
+            };
             _media[media.Id] = media;
             return media.PollsLeft == 0
                 ? Results.Json(MediaJson(media, ready: true))
@@ -141,7 +151,7 @@ public sealed partial class MastodonFake
     }
 
     private object MediaJson(MastodonFakeMedia media, bool ready) =>
-        new { id = media.Id, type = "image", url = ready ? new Uri(BaseUrl, "system/media/" + media.Id + ".jpg").ToString() : null, preview_url = (string?)null };
+        new { id = media.Id, type = media.Type, url = ready ? new Uri(BaseUrl, "system/media/" + media.Id + (media.Type == "video" ? ".mp4" : ".jpg")).ToString() : null, preview_url = (string?)null };
 
     private object Account() => new { id = AccountId, username = "team", acct = "team", display_name = "Ocma Team", url = new Uri(BaseUrl, "@team").ToString() };
 
@@ -153,7 +163,7 @@ public sealed partial class MastodonFake
         url = new Uri(BaseUrl, "@team/" + status.Id).ToString(),
         uri = new Uri(BaseUrl, "users/team/statuses/" + status.Id).ToString(),
         visibility = "public",
-        media_attachments = status.MediaIds.Select(id => new { id, type = "image" }),
+        media_attachments = status.MediaIds.Select(id => new { id, type = _media.TryGetValue(id, out var media) ? media.Type : "image" }),
         account = Account(),
     };
 

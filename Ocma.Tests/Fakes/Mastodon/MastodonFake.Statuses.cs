@@ -49,6 +49,11 @@ public sealed partial class MastodonFake
                 return Error(422, "Validation failed: Media attachments are invalid");
             }
 
+            if (mediaIds.Count > 1 && mediaIds.Any(id => _media[id].Type == "video"))
+            {
+                return Error(422, "Validation failed: Cannot attach a video to a post that already contains images");
+            }
+
             if (mediaIds.Any(id => _media[id].PollsLeft > 0))
             {
                 return Error(422, "Cannot attach files that have not finished processing. Try again in a moment!");

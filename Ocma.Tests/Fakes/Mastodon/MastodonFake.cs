@@ -34,6 +34,12 @@ public sealed partial class MastodonFake : IAsyncDisposable
     /// <summary>How many GETs a new upload answers 206 before it is ready.</summary>
     public int MediaProcessingPolls { get; set; } = 2;
 
+    /// <summary>How many GETs a new video upload answers 206 before it is ready (transcoding takes longer than images).</summary>
+    public int VideoProcessingPolls { get; set; } = 3;
+
+    /// <summary>The server's <c>video_size_limit</c> (Mastodon's default is 99 MB); larger uploads get Mastodon's 422.</summary>
+    public long VideoSizeLimit { get; set; } = 99L * 1024 * 1024;
+
     public int MaxCharacters { get; set; } = 500;
 
     /// <summary>Requests allowed per account in one <see cref="RateWindow"/>.</summary>

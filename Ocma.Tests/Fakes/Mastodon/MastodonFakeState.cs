@@ -16,6 +16,9 @@ public sealed record MastodonFakeToken(string AccountId, string Scope)
 public sealed record MastodonFakeMedia(string Id, string AccountId, string? Description = null, long Length = 0)
 {
     public int PollsLeft { get; set; }
+
+    /// <summary>"image" or "video", from the uploaded file's type.</summary>
+    public string Type { get; init; } = "image";
 }
 
 public sealed record MastodonFakeStatus(string Id, string AccountId, string Text, DateTimeOffset CreatedAt, string? IdempotencyKey, IReadOnlyList<string> MediaIds);
