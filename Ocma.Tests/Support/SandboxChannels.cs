@@ -10,7 +10,7 @@ public static class SandboxChannels
 {
     public static async Task<ChannelSummary> ConnectAsync(OcmaAppFactory app, Actor actor, string handle = "@team")
     {
-        var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var redirect = new Uri("http://localhost/oauth/sandbox/callback");
         var start = await app.Get<ConnectService>().StartAsync("sandbox", brand.Id, actor, redirect, "/channels", null, CancellationToken.None);
         Assert.True(start.Succeeded, start.Error);
