@@ -91,6 +91,16 @@ public sealed class BrandsJourneyTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator($".calendar-item[data-post-id='{harbourPost}']")).ToHaveCountAsync(0);
         await Expect(page.Locator(".page-subtitle")).ToContainTextAsync($"{BrandService.DefaultName}: scheduled and published posts, shown in Etc/UTC");
         await Shot(page, "05-first-brand-calendar");
+
+        // On a phone the switcher is an icon with the brand as its label, and its menu stays on screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var summary = page.GetByTestId("brand-switcher").Locator("summary");
+        await Expect(summary).ToHaveAttributeAsync("aria-label", $"Brand: {BrandService.DefaultName}. Switch brand");
+        await summary.ClickAsync();
+        var offScreen = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.app-bar summary, .app-bar button, .app-bar a')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.getBoundingClientRect().left < 0).map(e => e.textContent.trim() || e.title)");
+        Assert.Empty(offScreen);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("brands-06-phone-switcher") });
     }
 
     private static async Task SwitchToAsync(IPage page, string brand, string? screenshot = null)
