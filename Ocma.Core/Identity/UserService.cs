@@ -18,7 +18,7 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
         {
             var roles = await users.GetRolesAsync(user);
             var lockedOut = user.LockoutEnd is DateTimeOffset end && end > time.GetUtcNow();
-            result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? "", roles.FirstOrDefault() ?? Roles.Viewer, lockedOut, user.CreatedUtc));
+            result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? "", roles.FirstOrDefault() ?? Roles.Viewer, lockedOut, user.CreatedUtc) { Invited = user.PasswordHash is null });
         }
 
         return result;
@@ -190,4 +190,8 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
     }
 }
 
-public sealed record UserSummary(string Id, string Email, string Role, bool LockedOut, DateTime CreatedUtc);
+public sealed record UserSummary(string Id, string Email, string Role, bool LockedOut, DateTime CreatedUtc)
+{
+    /// <summary>Invited by link and not yet accepted: no password, so nobody can sign in as them yet.</summary>
+    public bool Invited { get; init; }
+}

@@ -133,6 +133,46 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         Assert.Empty(_errors);
     }
 
+    [Fact]
+    public async Task Admin_InvitesSomeoneByLink_TheyChooseAPasswordAndArriveSignedInWithTheirRole()
+    {
+        await using var adminContext = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await adminContext.NewPageAsync();
+        await Browser.SignInAsync(page, _baseUrl);
+        await page.GotoAsync(_baseUrl + "/admin/users");
+        await Browser.WaitUntilInteractiveAsync(page);
+
+        await page.FillAsync("#new-email", "writer@example.com");
+        await page.Locator("div#new-role").ClickAsync();
+        await page.Locator("#new-role-list .rz-dropdown-item").Filter(new() { HasText = "Contributor" }).ClickAsync();
+        await page.ClickAsync("#add-user");
+
+        await Expect(page.Locator(".users-message")).ToContainTextAsync("writer@example.com is invited as Contributor.");
+        await Expect(page.Locator(".users-grid tr").Filter(new() { HasText = "writer@example.com" })).ToContainTextAsync("Invited");
+        var link = await page.Locator(".invite-link").InputValueAsync();
+        Assert.StartsWith(_baseUrl + "/invite?user=", link, StringComparison.Ordinal);
+        await Shot(page, "05-invite-link");
+
+        // The invited person opens the link in their own browser.
+        await using var theirContext = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var theirs = await theirContext.NewPageAsync();
+        await theirs.GotoAsync(link);
+        await Expect(theirs.Locator(".invited-email")).ToHaveTextAsync("writer@example.com");
+        await theirs.FillAsync("#password", "Their-Own-Choice-5");
+        await theirs.FillAsync("#confirm", "Their-Own-Choice-5");
+        await Shot(theirs, "06-invite-accept");
+        await theirs.ClickAsync("button[type=submit]");
+
+        await Expect(theirs.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Expect(theirs.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("Contributor");
+
+        // The link is spent; the Admin's list shows them as an active person.
+        await theirs.GotoAsync(link);
+        await Expect(theirs.Locator(".invite-expired")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator(".users-grid tr").Filter(new() { HasText = "writer@example.com" })).ToContainTextAsync("Active");
+    }
+
     private async Task<int> PublishAfterOneOutageAsync(string text)
     {
         await SandboxChannels.ConnectAsync(_app, _admin);

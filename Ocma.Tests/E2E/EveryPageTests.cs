@@ -4,6 +4,7 @@ using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
 using Ocma.Core.Sandbox;
 using Ocma.Tests.Support;
+using Ocma.Web.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ocma.Tests.E2E;
@@ -54,11 +55,17 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
-    [InlineData("desktop", 1280, 720)]
-    [InlineData("phone", 390, 844)]
-    public async Task EveryPage_LoadsWithItsTitleAndFitsTheScreenWidth(string name, int width, int height)
+    [InlineData("desktop", 1280, 720, false)]
+    [InlineData("phone", 390, 844, false)]
+    [InlineData("dark", 1280, 720, true)]
+    public async Task EveryPage_LoadsWithItsTitle_FitsTheScreenWidth_AndItsTextIsReadable(string name, int width, int height, bool dark)
     {
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        if (dark)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = WebRegistration.ThemeCookie, Value = "material-dark", Url = _baseUrl }]);
+        }
+
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -77,21 +84,21 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
             await Browser.WaitUntilInteractiveAsync(page);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
             await SettledAsync(page);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var (overflow, culprits) = await PageChecks.SidewaysOverflowAsync(page);
             if (overflow > 1)
             {
-                var culprits = await page.EvaluateAsync<string[]>("() => [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + (e.textContent || '').trim().slice(0, 40))");
                 problems.Add($"{path} is {overflow}px wider than the {width}px screen: {string.Join(" | ", culprits)}");
             }
 
             // The top bar clips rather than scrolls, so check its controls are all on screen.
             var offScreen = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.app-bar button, .app-bar a')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.textContent.trim() || e.title)");
             problems.AddRange(offScreen.Select(control => $"{path}: the top bar's '{control}' is off the {width}px screen"));
+            problems.AddRange((await PageChecks.UnreadableTextAsync(page)).Select(text => $"{path}: hard to read in {name}: {text}"));
 
             await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"page-{name}-{title.ToLowerInvariant().Replace(' ', '-')}"), FullPage = true });
         }
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Empty(errors);
     }
 

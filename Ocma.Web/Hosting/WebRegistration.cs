@@ -43,6 +43,7 @@ public static class WebRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InviteService.Lifetime); // invite links
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

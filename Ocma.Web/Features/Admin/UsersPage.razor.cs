@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Ocma.Core;
 using Ocma.Core.Identity;
 using Ocma.Web.Components.Shared;
 using Radzen;
@@ -16,6 +18,9 @@ public partial class UsersPage
     private string _newPassword = "";
     private string? _message;
     private bool _ok;
+    private bool _byInvite = true;
+    private Invitation? _invitation;
+    private bool _copied;
 
     [Inject]
     private UserService Users { get; set; } = default!;
@@ -25,6 +30,17 @@ public partial class UsersPage
 
     [Inject]
     private DialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private InviteService Invites { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    private string InviteUrl => _invitation is null ? "" : Navigation.BaseUri.TrimEnd('/') + _invitation.Path;
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,6 +52,13 @@ public partial class UsersPage
 
     private async Task CreateAsync()
     {
+        _invitation = null;
+        if (_byInvite)
+        {
+            await InviteAsync();
+            return;
+        }
+
         var result = await Users.CreateAsync(_email, _password, _role, await CurrentActor.GetAsync(), CancellationToken.None);
         Show(result.Succeeded, result.Succeeded ? $"{result.Value.Email} can now sign in as {result.Value.Role}." : result.Error!);
         if (result.Succeeded)
@@ -43,6 +66,36 @@ public partial class UsersPage
             _email = _password = "";
             await LoadAsync();
         }
+    }
+
+    private async Task InviteAsync()
+    {
+        var result = await Invites.InviteAsync(_email, _role, await CurrentActor.GetAsync(), CancellationToken.None);
+        ShowInvitation(result, $"{_email.Trim()} is invited as {_role}. Copy the link below and pass it on.");
+        if (result.Succeeded)
+        {
+            _email = "";
+            await LoadAsync();
+        }
+    }
+
+    private async Task ReissueAsync(UserSummary user)
+    {
+        var result = await Invites.ReissueAsync(user.Id, await CurrentActor.GetAsync(), CancellationToken.None);
+        ShowInvitation(result, $"A new invite link for {user.Email}; the earlier links no longer work.");
+    }
+
+    private void ShowInvitation(Result<Invitation> result, string success)
+    {
+        Show(result.Succeeded, result.Succeeded ? success : result.Error!);
+        _invitation = result.Succeeded ? result.Value : null;
+        _copied = false;
+    }
+
+    private async Task CopyInviteAsync()
+    {
+        await Js.InvokeVoidAsync("navigator.clipboard.writeText", InviteUrl);
+        _copied = true;
     }
 
     private async Task ChangeRoleAsync(UserSummary user, string role)
