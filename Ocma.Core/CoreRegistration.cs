@@ -47,6 +47,7 @@ public static class CoreRegistration
         services.AddSingleton<AuditLog>();
         services.AddSingleton<LiveStatus>();
         services.AddSingleton<BrandService>();
+        services.AddSingleton<BrandAdminService>();
         services.AddSingleton<Identity.SetupService>();
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<Identity.InviteService>();

@@ -16,6 +16,7 @@ await app.InitializeDatabaseAsync();
 app.UseOcmaPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapBrandEndpoints();
 app.MapOAuthEndpoints();
 app.MapSandboxEndpoints();
 app.MapExportEndpoints();

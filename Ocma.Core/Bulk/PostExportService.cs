@@ -5,15 +5,15 @@ using Ocma.Core.Posts;
 
 namespace Ocma.Core.Bulk;
 
-/// <summary>The current brand's posts as a spreadsheet (one row per target) and as a calendar feed.</summary>
+/// <summary>A brand's posts as a spreadsheet (one row per target) and as a calendar feed.</summary>
 public sealed class PostExportService(BrandService brands, PostQueries posts, TimeProvider time)
 {
     public static readonly string[] CsvHeader =
         ["post_id", "text", "channel", "state", "due_local", "due_utc", "published_utc", "platform_url", "last_error", "author"];
 
-    public async Task<byte[]> PostsCsvAsync(CancellationToken cancellationToken)
+    public async Task<byte[]> PostsCsvAsync(int brandId, CancellationToken cancellationToken)
     {
-        var brand = await brands.GetCurrentAsync(cancellationToken);
+        var brand = await FindAsync(brandId, cancellationToken);
         var csv = new CsvWriter().Row(CsvHeader);
         foreach (var t in await posts.AllAsync(brand.Id, cancellationToken))
         {
@@ -34,9 +34,9 @@ public sealed class PostExportService(BrandService brands, PostQueries posts, Ti
     }
 
     /// <summary>One event per scheduled or published target, 30 minutes long, in UTC.</summary>
-    public async Task<string> CalendarAsync(CancellationToken cancellationToken)
+    public async Task<string> CalendarAsync(int brandId, CancellationToken cancellationToken)
     {
-        var brand = await brands.GetCurrentAsync(cancellationToken);
+        var brand = await FindAsync(brandId, cancellationToken);
         var stamp = ICalendarWriter.FormatUtc(time.GetUtcNow().UtcDateTime);
         var ics = new ICalendarWriter()
             .Line("BEGIN", "VCALENDAR").Line("VERSION", "2.0").Line("PRODID", "-//Ocma//Posts//EN").Line("CALSCALE", "GREGORIAN")
@@ -66,6 +66,9 @@ public sealed class PostExportService(BrandService brands, PostQueries posts, Ti
 
         return ics.Line("END", "VCALENDAR").ToString();
     }
+
+    private async Task<Brand> FindAsync(int brandId, CancellationToken cancellationToken) =>
+        await brands.FindAsync(brandId, cancellationToken) ?? throw new InvalidOperationException($"Brand {brandId} does not exist.");
 
     private static string FirstChars(string text, int count)
     {

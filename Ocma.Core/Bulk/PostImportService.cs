@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Ocma.Core.Audit;
-using Ocma.Core.Brands;
 using Ocma.Core.Channels;
 using Ocma.Core.Media;
 using Ocma.Core.Posts;
@@ -13,14 +12,14 @@ namespace Ocma.Core.Bulk;
 /// and stores nothing; the import stores all rows in one transaction, or none. The media column names images already in
 /// the brand's media library by file name (several separated by ;).
 /// </summary>
-public sealed class PostImportService(BrandService brands, ChannelService channels, MediaLibraryService media, ComposeService compose)
+public sealed class PostImportService(ChannelService channels, MediaLibraryService media, ComposeService compose)
 {
     public const int MaxBytes = 1024 * 1024;
     public const int MaxRows = 1000;
     public const string DueFormat = "yyyy-MM-dd HH:mm";
     private static readonly string[] Header = ["text", "channels", "due", "media"];
 
-    public async Task<Result<ImportPlan>> DryRunAsync(byte[] file, Actor actor, CancellationToken cancellationToken)
+    public async Task<Result<ImportPlan>> DryRunAsync(int brandId, byte[] file, Actor actor, CancellationToken cancellationToken)
     {
         if (!actor.CanCompose)
         {
@@ -33,14 +32,13 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
             return Result.Fail<ImportPlan>(records.Error!);
         }
 
-        var brand = await brands.GetCurrentAsync(cancellationToken);
-        var known = await channels.ListAsync(brand.Id, cancellationToken);
-        var library = await media.ListAsync(new MediaQuery(brand.Id), cancellationToken);
+        var known = await channels.ListAsync(brandId, cancellationToken);
+        var library = await media.ListAsync(new MediaQuery(brandId), cancellationToken);
         var rows = new List<ImportRow>();
         var problems = new List<ImportProblem>();
         foreach (var record in records.Value.Skip(1))
         {
-            var row = ToRow(record, brand.Id, known, library);
+            var row = ToRow(record, brandId, known, library);
             if (row.Succeeded)
             {
                 rows.Add(row.Value);
@@ -63,9 +61,9 @@ public sealed class PostImportService(BrandService brands, ChannelService channe
     }
 
     /// <summary>Checks the file again and stores every row as a post, or nothing when any row is refused.</summary>
-    public async Task<Result<IReadOnlyList<Post>>> ImportAsync(byte[] file, Actor actor, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<Post>>> ImportAsync(int brandId, byte[] file, Actor actor, CancellationToken cancellationToken)
     {
-        var plan = await DryRunAsync(file, actor, cancellationToken);
+        var plan = await DryRunAsync(brandId, file, actor, cancellationToken);
         if (!plan.Succeeded)
         {
             return Result.Fail<IReadOnlyList<Post>>(plan.Error!);

@@ -8,4 +8,7 @@ public sealed class OcmaUser : IdentityUser
     public string? DisplayName { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The brand this person last chose to work in; null (or a deleted brand) means the first brand.</summary>
+    public int? CurrentBrandId { get; set; }
 }

@@ -12,3 +12,6 @@ public sealed record ChannelStatusChanged(int ChannelId, ChannelStatus Status, s
 
 /// <summary>A platform's circuit breaker opened or closed; channel cards of that platform show or drop "Degraded".</summary>
 public sealed record PlatformStatusChanged(string PlatformKey, DateTime? DegradedUntilUtc, string? LastError) : LiveEvent;
+
+/// <summary>A brand was added, renamed or deleted; the top bar's brand picker reloads its list.</summary>
+public sealed record BrandsChanged : LiveEvent;

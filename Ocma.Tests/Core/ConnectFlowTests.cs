@@ -73,7 +73,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
 
     private async Task<(string State, string Code)> StartAndConsentAsync()
     {
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var start = await Connect.StartAsync("sandbox", brand.Id, _admin, Redirect, "/channels", null, CancellationToken.None);
         var query = System.Web.HttpUtility.ParseQueryString(start.Value.OriginalString.Split('?', 2)[1]);
         var code = await _app.Get<SandboxAuthServer>().IssueCodeAsync("@team", query["redirect_uri"]!, query["code_challenge"]!, CancellationToken.None);

@@ -177,7 +177,7 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
     {
         await SandboxChannels.ConnectAsync(_app, _admin);
         await _app.Get<SandboxPlatform>().SetSwitchAsync(SandboxFailureMode.Unavailable, 1, CancellationToken.None);
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var channelIds = (await _app.Get<Ocma.Core.Channels.ChannelService>().ListAsync(brand.Id, CancellationToken.None)).Select(c => c.Id).ToList();
         var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, channelIds, ComposeMode.PublishNow, null), _admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
@@ -187,7 +187,7 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
 
     private async Task<int> ScheduleAsync(string text, TimeSpan ahead)
     {
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var channelIds = (await _app.Get<Ocma.Core.Channels.ChannelService>().ListAsync(brand.Id, CancellationToken.None)).Select(c => c.Id).ToList();
         var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, channelIds, ComposeMode.Schedule, DateTime.UtcNow + ahead), _admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);

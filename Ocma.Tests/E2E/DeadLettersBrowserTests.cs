@@ -41,7 +41,7 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
         // A post is refused while the page is open: its group appears without a reload.
         var text = "Refused in the browser " + Guid.NewGuid().ToString("N")[..6];
         await _app.Get<SandboxPlatform>().SetSwitchAsync(SandboxFailureMode.Rejected, 1, CancellationToken.None);
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var post = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, [channel.Id], ComposeMode.PublishNow, null), admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
         var group = page.Locator(".dead-letter-group").Filter(new() { HasText = "Content refused" });

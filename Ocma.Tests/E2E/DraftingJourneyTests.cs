@@ -93,7 +93,7 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
         await editor.Locator("textarea").Nth(2).FillAsync("#ad");
         await save.ClickAsync();
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         await Eventually.MatchesAsync(
             () => _app.Get<BrandVoiceService>().GetAsync(brand.Id, CancellationToken.None),
             voice => voice.Description == "Warm, plain English, no jargon." && voice.RequiredDisclosures.SequenceEqual(["#ad"]),

@@ -8,11 +8,12 @@ namespace Ocma.Tests.Support;
 /// <summary>Connects a Sandbox channel through the real OAuth round trip (start → consent → callback), without a browser.</summary>
 public static class SandboxChannels
 {
-    public static async Task<ChannelSummary> ConnectAsync(OcmaAppFactory app, Actor actor, string handle = "@team")
+    /// <param name="brandId">The brand the channel joins; the first brand when not given.</param>
+    public static async Task<ChannelSummary> ConnectAsync(OcmaAppFactory app, Actor actor, string handle = "@team", int? brandId = null)
     {
-        var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = brandId ?? (await app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None)).Id;
         var redirect = new Uri("http://localhost/oauth/sandbox/callback");
-        var start = await app.Get<ConnectService>().StartAsync("sandbox", brand.Id, actor, redirect, "/channels", null, CancellationToken.None);
+        var start = await app.Get<ConnectService>().StartAsync("sandbox", brand, actor, redirect, "/channels", null, CancellationToken.None);
         Assert.True(start.Succeeded, start.Error);
         var query = System.Web.HttpUtility.ParseQueryString(start.Value.OriginalString.Split('?', 2)[1]);
         var code = await app.Get<SandboxAuthServer>().IssueCodeAsync(handle, query["redirect_uri"]!, query["code_challenge"]!, CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Net;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
@@ -15,7 +14,7 @@ public static class OAuthEndpoints
 
         group.MapGet("/start", async (string platform, string? instance, HttpContext http, ConnectService connect, BrandService brands) =>
         {
-            var brand = await brands.GetCurrentAsync(http.RequestAborted);
+            var brand = await brands.GetCurrentAsync(Actor.From(http.User).UserId, http.RequestAborted);
             var started = await connect.StartAsync(platform, brand.Id, Actor.From(http.User), CallbackUri(http, platform), "/channels", instance, http.RequestAborted);
             return started.Succeeded ? Results.Redirect(started.Value.ToString()) : Problem(started.Error!);
         });
@@ -47,14 +46,5 @@ public static class OAuthEndpoints
         return new Uri($"{root}/oauth/{Uri.EscapeDataString(platform)}/callback");
     }
 
-    /// <summary>A plain page that says what went wrong and how to go on; nothing was stored.</summary>
-    private static IResult Problem(string message) => Results.Content(
-        $"""
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Connection not completed · Ocma</title>
-        <link rel="stylesheet" href="/app.css"></head>
-        <body class="plain-page"><main class="plain-card"><h1>Connection not completed</h1>
-        <p role="alert">{WebUtility.HtmlEncode(message)}</p><p><a href="/channels">Back to Channels</a></p></main></body></html>
-        """,
-        "text/html; charset=utf-8",
-        statusCode: StatusCodes.Status400BadRequest);
+    private static IResult Problem(string message) => PlainProblemPage.Create("Connection not completed", message, "/channels", "Back to Channels");
 }

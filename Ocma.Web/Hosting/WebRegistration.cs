@@ -26,6 +26,7 @@ public static class WebRegistration
         services.AddRadzenCookieThemeService(o => o.Name = ThemeCookie);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Components.Shared.CurrentActor>();
+        services.AddScoped<Components.Shared.CurrentBrand>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthorization();

@@ -10,7 +10,14 @@ public sealed class BulkFixture : IAsyncLifetime
 {
     internal PublishingHarness Harness { get; private set; } = default!;
 
-    public async Task InitializeAsync() => Harness = await PublishingHarness.StartAsync();
+    /// <summary>The brand the @team channel belongs to (the first brand).</summary>
+    internal int BrandId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Harness = await PublishingHarness.StartAsync();
+        BrandId = (await Harness.App.Get<Ocma.Core.Brands.BrandService>().GetCurrentAsync(null, CancellationToken.None)).Id;
+    }
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();
 

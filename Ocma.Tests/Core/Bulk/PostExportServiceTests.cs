@@ -14,7 +14,7 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         var text = "exp-rt \"quoted\", comma\nand a new line";
         var post = (await fixture.Harness.ComposeAsync(text, ComposeMode.Schedule, new DateTime(2031, 4, 2, 8, 15, 0))).Value;
 
-        var bytes = await Export.PostsCsvAsync(CancellationToken.None);
+        var bytes = await Export.PostsCsvAsync(fixture.BrandId, CancellationToken.None);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var records = CsvParser.Parse(Encoding.UTF8.GetString(bytes)).Value;
@@ -37,7 +37,7 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var post = (await fixture.Harness.ComposeAsync(formula, ComposeMode.SaveDraft)).Value;
 
-        var records = CsvParser.Parse(Encoding.UTF8.GetString(await Export.PostsCsvAsync(CancellationToken.None))).Value;
+        var records = CsvParser.Parse(Encoding.UTF8.GetString(await Export.PostsCsvAsync(fixture.BrandId, CancellationToken.None))).Value;
 
         var row = records.Single(r => r.Fields[0] == post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Fields;
         Assert.Equal("'" + formula, row[1]);
@@ -60,7 +60,7 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         await fixture.Harness.ComposeAsync("exp-ics draft is not on the calendar", ComposeMode.SaveDraft);
         var key = post.Targets.Single().IdempotencyKey;
 
-        var ics = await Export.CalendarAsync(CancellationToken.None);
+        var ics = await Export.CalendarAsync(fixture.BrandId, CancellationToken.None);
 
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);

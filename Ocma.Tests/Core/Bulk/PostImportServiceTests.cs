@@ -30,7 +30,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
             "\"dry-multi\nline\",@team,2031-01-05 10:00,",
             "dry-columns,@team");
 
-        var plan = (await Importer.DryRunAsync(file, Admin, CancellationToken.None)).Value;
+        var plan = (await Importer.DryRunAsync(fixture.BrandId, file, Admin, CancellationToken.None)).Value;
 
         Assert.False(plan.CanImport);
         Assert.Equal([2, 8], plan.Rows.Select(r => r.Line));
@@ -63,7 +63,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [Fact]
     public async Task Import_MediaColumn_AttachesLibraryImagesByFileNameInOrder()
     {
-        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var uploads = fixture.Harness.App.Get<Ocma.Core.Media.MediaUploadService>();
         var ids = new List<int>();
         foreach (var (name, width) in new[] { ("imp-harbour.png", 40), ("imp-menu.png", 41) })
@@ -74,7 +74,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
             ids.Add(uploaded.Value.Id);
         }
 
-        var result = await Importer.ImportAsync(Csv(Header, "imp-media with two images,@team,2031-02-02 09:00,IMP-MENU.png; imp-harbour.png"), Admin, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, "imp-media with two images,@team,2031-02-02 09:00,IMP-MENU.png; imp-harbour.png"), Admin, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var media = await fixture.Harness.App.Get<Ocma.Core.Media.MediaLibraryService>().ForPostAsync(Assert.Single(result.Value).Id, CancellationToken.None);
@@ -85,11 +85,11 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     public async Task DryRun_TimeSkippedByDaylightSaving_IsReported()
     {
         var brands = fixture.Harness.App.Get<BrandService>();
-        var brand = await brands.GetCurrentAsync(CancellationToken.None);
+        var brand = await brands.GetCurrentAsync(null, CancellationToken.None);
         await brands.UpdateAsync(brand.Id, brand.Name, "Europe/Berlin", Admin, CancellationToken.None);
         try
         {
-            var plan = (await Importer.DryRunAsync(Csv(Header, "dst-skip,@team,2031-03-30 02:30,"), Admin, CancellationToken.None)).Value;
+            var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, "dst-skip,@team,2031-03-30 02:30,"), Admin, CancellationToken.None)).Value;
 
             Assert.Contains("does not exist in Europe/Berlin", Assert.Single(plan.Problems).Reason, StringComparison.Ordinal);
         }
@@ -104,11 +104,11 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var file = Csv(Header, "imp-ok one,@team,2031-02-01 09:00,", "\"imp-ok two, with comma\",team,2031-02-01 09:30,", "imp-ok draft,@team,,");
 
-        var result = await Importer.ImportAsync(file, Admin, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, file, Admin, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(3, result.Value.Count);
-        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var views = (await fixture.Harness.App.Get<PostQueries>().AllAsync(brand.Id, CancellationToken.None)).Where(v => v.Text.StartsWith("imp-ok", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, views.Count);
         var two = views.Single(v => v.Text == "imp-ok two, with comma");
@@ -124,7 +124,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var file = Csv(Header, "imp-bad fine,@team,2031-02-01 09:00,", "imp-bad broken,@ghost,2031-02-01 09:00,");
 
-        var result = await Importer.ImportAsync(file, Admin, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, file, Admin, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var viewer = new Actor("viewer-id", "viewer@example.com", new HashSet<string> { Roles.Viewer });
 
-        var result = await Importer.ImportAsync(Csv(Header, "imp-viewer,@team,2031-02-01 09:00,"), viewer, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, "imp-viewer,@team,2031-02-01 09:00,"), viewer, CancellationToken.None);
 
         Assert.Contains("cannot", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.PostsContainingAsync("imp-viewer"));
@@ -148,7 +148,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [InlineData("", "empty")]
     public async Task DryRun_WrongHeader_SaysWhatToFix(string header, string expected)
     {
-        var result = await Importer.DryRunAsync(Csv(header), Admin, CancellationToken.None);
+        var result = await Importer.DryRunAsync(fixture.BrandId, Csv(header), Admin, CancellationToken.None);
 
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
@@ -158,7 +158,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var latin1 = Encoding.Latin1.GetBytes($"{Header}\r\nCafé,@team,,\r\n");
 
-        var result = await Importer.DryRunAsync(latin1, Admin, CancellationToken.None);
+        var result = await Importer.DryRunAsync(fixture.BrandId, latin1, Admin, CancellationToken.None);
 
         Assert.Contains("not UTF-8", result.Error, StringComparison.Ordinal);
     }
@@ -169,8 +169,8 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
         var rows = Csv([Header, .. Enumerable.Repeat("x,@team,,", PostImportService.MaxRows + 1)]);
         var big = new byte[PostImportService.MaxBytes + 1];
 
-        Assert.Contains("at most 1,000", (await Importer.DryRunAsync(rows, Admin, CancellationToken.None)).Error, StringComparison.Ordinal);
-        Assert.Contains("at most 1 MB", (await Importer.DryRunAsync(big, Admin, CancellationToken.None)).Error, StringComparison.Ordinal);
+        Assert.Contains("at most 1,000", (await Importer.DryRunAsync(fixture.BrandId, rows, Admin, CancellationToken.None)).Error, StringComparison.Ordinal);
+        Assert.Contains("at most 1 MB", (await Importer.DryRunAsync(fixture.BrandId, big, Admin, CancellationToken.None)).Error, StringComparison.Ordinal);
     }
 
     private static string Reason(ImportPlan plan, int line) => plan.Problems.Single(p => p.Line == line).Reason;

@@ -33,7 +33,7 @@ internal sealed class MediaHarness : IAsyncDisposable
         var app = new OcmaAppFactory(settings: settings);
         var loopbackUrl = onLoopback ? app.StartOnLoopback() : null;
         var admin = await TestUsers.CreateAdminAsync(app);
-        var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         return new MediaHarness(app, admin, brand.Id, loopbackUrl);
     }
 

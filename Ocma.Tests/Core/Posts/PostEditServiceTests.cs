@@ -20,7 +20,7 @@ public sealed class PostEditServiceTests : IAsyncLifetime
     {
         _harness = await PublishingHarness.StartAsync();
         _second = await SandboxChannels.ConnectAsync(_harness.App, _harness.Admin, "@second");
-        _brandId = (await _harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None)).Id;
+        _brandId = (await _harness.App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None)).Id;
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

@@ -83,7 +83,7 @@ public sealed class PostVariantsTests : IAsyncLifetime
 
     private async Task<Ocma.Core.Result<Post>> ComposeAsync(string text, IReadOnlyDictionary<int, string> variants, ComposeMode mode = ComposeMode.PublishNow, IReadOnlyList<int>? channelIds = null)
     {
-        var brand = await _harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _harness.App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var request = new ComposeRequest(brand.Id, text, channelIds ?? [_harness.Channel.Id, _second.Id], mode, null, variants);
         return await _harness.App.Get<ComposeService>().SubmitAsync(request, _harness.Admin, CancellationToken.None);
     }

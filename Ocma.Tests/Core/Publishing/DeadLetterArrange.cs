@@ -53,7 +53,7 @@ internal static class DeadLetterArrange
 
     public static async Task<IReadOnlyList<DeadLetterGroup>> DeadLettersAsync(this PublishingHarness harness)
     {
-        var brand = await harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await harness.App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         return await harness.App.Get<DeadLetterService>().ListAsync(brand.Id, CancellationToken.None);
     }
 

@@ -36,7 +36,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
 
     public async Task<Result<Post>> ComposeAsync(string text, ComposeMode mode = ComposeMode.PublishNow, DateTime? localDue = null, IReadOnlyList<int>? channelIds = null)
     {
-        var brand = await App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await App.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         return await App.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, channelIds ?? [Channel.Id], mode, localDue), Admin, CancellationToken.None);
     }
 

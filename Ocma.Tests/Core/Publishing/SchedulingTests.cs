@@ -19,7 +19,7 @@ public sealed class SchedulingTests
         {
             var admin = await TestUsers.CreateAdminAsync(before);
             var channel = await SandboxChannels.ConnectAsync(before, admin);
-            var zone = (await before.Get<BrandService>().GetCurrentAsync(CancellationToken.None)).TimeZoneId;
+            var zone = (await before.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None)).TimeZoneId;
             dueUtc = DateTime.UtcNow.AddSeconds(6);
             var local = ZoneClock.ToWallClock(dueUtc, zone);
             var post = await before.Get<ComposeService>().SubmitAsync(

@@ -150,7 +150,7 @@ public sealed class SendGateTests
 
     private static async Task<int> ComposeAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin, string text, int channelId)
     {
-        var brand = await app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, text, [channelId], ComposeMode.PublishNow, null), admin, CancellationToken.None);
         Assert.True(post.Succeeded, post.Error);
         return post.Value.Id;

@@ -25,14 +25,14 @@ public partial class AuditPage
     private AuditQuery Audit { get; set; } = default!;
 
     [Inject]
-    private BrandService Brands { get; set; } = default!;
+    private CurrentBrand CurrentBrand { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _zone = (await Brands.GetCurrentAsync(CancellationToken.None)).TimeZoneId;
+        _zone = (await CurrentBrand.GetAsync()).TimeZoneId;
         var choices = await Audit.ChoicesAsync(await CurrentActor.GetAsync(), CancellationToken.None);
         _choices = choices.Succeeded ? choices.Value : _choices;
     }

@@ -21,7 +21,7 @@ public partial class SecretsPage
     private SecretAdminService Secrets { get; set; } = default!;
 
     [Inject]
-    private BrandService Brands { get; set; } = default!;
+    private CurrentBrand CurrentBrand { get; set; } = default!;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
@@ -31,7 +31,7 @@ public partial class SecretsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _zone = (await Brands.GetCurrentAsync(CancellationToken.None)).TimeZoneId;
+        _zone = (await CurrentBrand.GetAsync()).TimeZoneId;
         await LoadAsync(await CurrentActor.GetAsync());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Ocma.Core.Brands;
+using Ocma.Web.Components.Shared;
 using Ocma.Core.Operations;
 
 namespace Ocma.Web.Features.Admin;
@@ -16,11 +17,11 @@ public partial class SystemPage
     private SystemStatusService Status { get; set; } = default!;
 
     [Inject]
-    private BrandService Brands { get; set; } = default!;
+    private CurrentBrand CurrentBrand { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _zone = (await Brands.GetCurrentAsync(CancellationToken.None)).TimeZoneId;
+        _zone = (await CurrentBrand.GetAsync()).TimeZoneId;
         _status = await Status.GetAsync(CancellationToken.None);
     }
 

@@ -19,7 +19,7 @@ public partial class ApprovalsPage : IDisposable
     private LiveRefresher? _live;
 
     [Inject]
-    private BrandService Brands { get; set; } = default!;
+    private CurrentBrand CurrentBrand { get; set; } = default!;
 
     [Inject]
     private ReviewQueueQuery Queue { get; set; } = default!;
@@ -29,7 +29,7 @@ public partial class ApprovalsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        var brand = await Brands.GetCurrentAsync(CancellationToken.None);
+        var brand = await CurrentBrand.GetAsync();
         (_brandId, _zone, _approvalsOn) = (brand.Id, brand.TimeZoneId, brand.ApprovalsRequired);
         await LoadAsync();
         _live = new LiveRefresher(Live, e => e is TargetStateChanged, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));

@@ -18,6 +18,8 @@ public sealed partial class CalendarPage
 
     private RadzenScheduler<CalendarItem>? _scheduler;
     private Brand? _brand;
+    private IReadOnlyList<Brand> _brands = [];
+    private int? _unknownBrand;
     private string _zone = BrandService.DefaultTimeZone;
     private string? _viewerZone;
     private List<CalendarItem> _items = [];
@@ -28,6 +30,7 @@ public sealed partial class CalendarPage
     private (DateTime Start, DateTime End)? _range;
     private LiveRefresher? _live;
 
+    [Inject] private CurrentBrand CurrentBrand { get; set; } = default!;
     [Inject] private BrandService Brands { get; set; } = default!;
     [Inject] private ChannelService ChannelService { get; set; } = default!;
     [Inject] private PostQueries Posts { get; set; } = default!;
@@ -44,12 +47,23 @@ public sealed partial class CalendarPage
     [SupplyParameterFromQuery(Name = "state")] private string? StateParam { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] private string? CampaignParam { get; set; }
     [SupplyParameterFromQuery(Name = "view")] private string? ViewName { get; set; }
+    [SupplyParameterFromQuery(Name = "brand")] private int? BrandParam { get; set; }
 
     private int SelectedIndex => Math.Max(0, Array.IndexOf(ViewNames, ViewName?.ToLowerInvariant()));
 
     protected override async Task OnInitializedAsync()
     {
-        _brand = await Brands.GetCurrentAsync(CancellationToken.None);
+        _brand = await CurrentBrand.GetAsync();
+        _brands = await Brands.ListAsync(CancellationToken.None);
+        if (BrandParam is int wanted && wanted != _brand.Id && _brands.Any(b => b.Id == wanted))
+        {
+            // A shared link names its brand: switch to it and load the page again, so the top bar shows it too.
+            await Brands.SwitchAsync((await CurrentActor.GetAsync()).UserId!, wanted, CancellationToken.None);
+            Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+            return;
+        }
+
+        _unknownBrand = BrandParam is int asked && _brands.All(b => b.Id != asked) ? asked : null;
         _zone = _brand.TimeZoneId;
         _channels = await ChannelService.ListAsync(_brand.Id, CancellationToken.None);
         _campaigns = await Posts.CampaignsAsync(_brand.Id, CancellationToken.None);

@@ -17,6 +17,9 @@ public partial class ComposePage : IDisposable
 {
     private static readonly TimeSpan AutosavePause = TimeSpan.FromSeconds(1.5);
     private Brand? _brand;
+
+    /// <summary>The brand of the post asked for by URL, when it is not the brand the user works in.</summary>
+    private Brand? _elsewhere;
     private List<ChannelSummary> _channels = [];
     private ComposeForm _form = new();
     private string? _error;
@@ -40,6 +43,9 @@ public partial class ComposePage : IDisposable
 
     [SupplyParameterFromQuery(Name = "from")]
     public int? FromId { get; set; }
+
+    [Inject]
+    private CurrentBrand CurrentBrand { get; set; } = default!;
 
     [Inject]
     private BrandService Brands { get; set; } = default!;
@@ -89,7 +95,7 @@ public partial class ComposePage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _brand = await Brands.GetCurrentAsync(CancellationToken.None);
+        _brand = await CurrentBrand.GetAsync();
         _needsReview = Core.Approvals.ApprovalRules.NeedsReview(_brand.ApprovalsRequired, await CurrentActor.GetAsync());
         _campaigns = await Queries.CampaignsAsync(_brand.Id, CancellationToken.None);
         _autosave = new Autosaver(() => InvokeAsync(AutosaveAsync), AutosavePause, Time);
@@ -100,7 +106,10 @@ public partial class ComposePage : IDisposable
         if (_loadedFor != (PostId, FromId))
         {
             _loadedFor = (PostId, FromId);
-            await StartAsync((PostId ?? FromId) is int id ? await Edits.LoadAsync(id, _brand!.Id, CancellationToken.None) : null);
+            var owner = (PostId ?? FromId) is int asked ? await Brands.OwnerOfPostAsync(asked, CancellationToken.None) : null;
+            _elsewhere = owner is not null && owner.Id != _brand!.Id ? owner : null;
+            var brandId = _brand!.Id;
+            await StartAsync((PostId ?? FromId) is int id && _elsewhere is null ? await Edits.LoadAsync(id, brandId, CancellationToken.None) : null);
         }
     }
 
@@ -123,7 +132,7 @@ public partial class ComposePage : IDisposable
                 (_postId, _version, _isDraftPost) = (post.PostId, post.Version, post.IsDraft);
             }
         }
-        else if ((PostId ?? FromId) is int missing)
+        else if ((PostId ?? FromId) is int missing && _elsewhere is null)
         {
             _error = $"There is no post {missing}: it may have been removed, or the link is wrong. You can write a new post here.";
         }
