@@ -25,7 +25,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         _baseUrl = _app.StartOnLoopback();
         var admin = await TestUsers.CreateAdminAsync(_app);
         var channel = await SandboxChannels.ConnectAsync(_app, admin);
-        var brand = await _app.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
+        var brand = await _app.Get<BrandService>().GetCurrentAsync(null, CancellationToken.None);
         var post = await _app.Get<ComposeService>().SubmitAsync(
             new ComposeRequest(brand.Id, "A post so every page has something to show, with a #hashtag and https://example.com", [channel.Id], ComposeMode.PublishNow, null),
             admin,

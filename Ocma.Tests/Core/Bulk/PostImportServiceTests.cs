@@ -47,13 +47,12 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [Fact]
     public async Task DryRun_MediaColumnNamingAVideoTooLongForTheChannel_IsARowProblemAndNothingIsStored()
     {
-        var brand = await fixture.Harness.App.Get<BrandService>().GetCurrentAsync(CancellationToken.None);
         using var bytes = new MemoryStream(Ocma.Tests.Support.TestVideos.Mp4(TimeSpan.FromMinutes(4)));
         var uploaded = await fixture.Harness.App.Get<Ocma.Core.Media.MediaUploadService>().UploadAsync(
-            new Ocma.Core.Media.MediaUpload(brand.Id, "imp-keynote.mp4", null, bytes), Admin, CancellationToken.None);
+            new Ocma.Core.Media.MediaUpload(fixture.BrandId, "imp-keynote.mp4", null, bytes), Admin, CancellationToken.None);
         Assert.True(uploaded.Succeeded, uploaded.Error);
 
-        var plan = (await Importer.DryRunAsync(Csv(Header, "imp-video too long,@team,2031-03-03 09:00,imp-keynote.mp4"), Admin, CancellationToken.None)).Value;
+        var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, "imp-video too long,@team,2031-03-03 09:00,imp-keynote.mp4"), Admin, CancellationToken.None)).Value;
 
         Assert.False(plan.CanImport);
         Assert.Contains("Trim 'imp-keynote.mp4': it plays 4:00 and Sandbox accepts videos up to 3:00.", Reason(plan, 2), StringComparison.Ordinal);
