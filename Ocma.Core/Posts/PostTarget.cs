@@ -52,4 +52,8 @@ public sealed class PostTarget
     public FailureKind? LastFailureKind { get; set; }
 
     public string TextFor(Post post) => VariantText ?? post.Text;
+
+    /// <summary>For logs and test failures: where the target stands and why (never its text or credentials).</summary>
+    public override string ToString() =>
+        $"target {Id} {State}, {AttemptCount} attempt(s), next {NextAttemptUtc:O}, last failure {LastFailureKind}: {LastError}";
 }
