@@ -133,9 +133,10 @@ public sealed class SendGateTests
             posts.Add(await ComposeAsync(app, admin, $"Capped post {i}", channel.Id));
         }
 
+        // A generous bound: this test is about the cap, and a loaded 2-core CI machine can be slow to get six out.
         foreach (var post in posts)
         {
-            await WaitAsync(app, post, s => s == TargetState.Published);
+            await WaitAsync(app, post, s => s == TargetState.Published, TimeSpan.FromSeconds(60));
         }
 
         // Each create is answered only after the latency, so a third create may arrive only once the first of two has been answered.
@@ -162,12 +163,12 @@ public sealed class SendGateTests
         return await db.PostTargets.AsNoTracking().Where(t => postIds.Contains(t.PostId)).ToListAsync();
     }
 
-    private static Task<PostTarget> WaitAsync(OcmaAppFactory app, int postId, Func<TargetState, bool> state) =>
+    private static Task<PostTarget> WaitAsync(OcmaAppFactory app, int postId, Func<TargetState, bool> state, TimeSpan? within = null) =>
         Eventually.MatchesAsync(
             async () =>
             {
                 await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
                 return await db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == postId);
             },
-            t => state(t.State), TimeSpan.FromSeconds(20), $"post {postId} to reach the expected state");
+            t => state(t.State), within ?? TimeSpan.FromSeconds(20), $"post {postId} to reach the expected state");
 }
