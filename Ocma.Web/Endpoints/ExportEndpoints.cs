@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Bulk;
 
@@ -12,12 +13,12 @@ public static class ExportEndpoints
         var exports = app.MapGroup("/exports").RequireAuthorization();
         exports.MapGet("/posts.csv", async (PostExportService export, BrandService brands, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var brand = await brands.GetCurrentAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            var brand = await brands.GetCurrentAsync(Actor.From(user).UserId, cancellationToken);
             return Results.File(await export.PostsCsvAsync(brand.Id, cancellationToken), "text/csv; charset=utf-8", "ocma-posts.csv");
         });
         exports.MapGet("/calendar.ics", async (PostExportService export, BrandService brands, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var brand = await brands.GetCurrentAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            var brand = await brands.GetCurrentAsync(Actor.From(user).UserId, cancellationToken);
             return Results.Text(await export.CalendarAsync(brand.Id, cancellationToken), "text/calendar; charset=utf-8");
         });
         return app;
