@@ -34,7 +34,9 @@ public static class CoreRegistration
         AddOptions<SandboxOptions>(services, SandboxOptions.SectionName);
         AddOptions<MediaOptions>(services, MediaOptions.SectionName);
 
+#pragma warning disable RS0030 // the composition root chooses the real clock
         services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddDbContextFactory<OcmaDbContext>(o => o
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds))

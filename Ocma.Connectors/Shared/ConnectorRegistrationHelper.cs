@@ -14,7 +14,9 @@ public static class ConnectorRegistrationHelper
         where TOptions : ConnectorHttpOptions
     {
         services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
+        #pragma warning disable RS0030 // the composition root chooses the real clock
         services.TryAddSingleton(TimeProvider.System);
+        #pragma warning restore RS0030
         services.AddHttpClient<TClient>(typeof(TClient).Name, (provider, client) =>
                 client.Timeout = provider.GetRequiredService<IOptions<TOptions>>().Value.Timeout)
             .AddHttpMessageHandler(provider =>

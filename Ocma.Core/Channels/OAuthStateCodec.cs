@@ -7,30 +7,28 @@ using Ocma.Core.Secrets;
 namespace Ocma.Core.Channels;
 
 /// <summary>
-/// Seals OAuth state into a time-limited protected string and opens it once: a tampered, expired or replayed
+/// Seals OAuth state into a protected string that expires on Ocma's clock and opens it once: a tampered, expired or replayed
 /// state is refused.
 /// </summary>
 public sealed class OAuthStateCodec(IDataProtectionProvider dataProtection, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        dataProtection.CreateProtector(ProtectionPurposes.OAuthState).ToTimeLimitedDataProtector();
+    private readonly ExpiringProtector _protector = new(dataProtection.CreateProtector(ProtectionPurposes.OAuthState), time);
 
     private readonly ConcurrentDictionary<string, DateTime> _usedNonces = new();
 
     public string Seal(OAuthState state) =>
-        _protector.Protect(JsonSerializer.Serialize(state), time.GetUtcNow() + Lifetime);
+        _protector.Protect(JsonSerializer.Serialize(state), Lifetime);
 
     public OAuthState? Open(string sealedState)
     {
         OAuthState? state;
         try
         {
-            var json = _protector.Unprotect(sealedState, out var expiration);
-            state = expiration < time.GetUtcNow() ? null : JsonSerializer.Deserialize<OAuthState>(json);
+            state = _protector.Open(sealedState) is string json ? JsonSerializer.Deserialize<OAuthState>(json) : null;
         }
-        catch (CryptographicException)
+        catch (JsonException)
         {
             return null;
         }

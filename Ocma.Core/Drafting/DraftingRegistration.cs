@@ -19,8 +19,9 @@ public static class DraftingRegistration
             .BindConfiguration(DraftingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-
+#pragma warning disable RS0030 // the composition root chooses the real clock
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.TryAddSingleton<SecretVault>();
         services.TryAddSingleton<AuditLog>();
         services.AddSingleton<BuiltInDrafter>();

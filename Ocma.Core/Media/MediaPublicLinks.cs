@@ -15,8 +15,7 @@ public sealed class MediaPublicLinks(IDataProtectionProvider dataProtection, ICo
 {
     public const string PathPrefix = "/media/public/";
 
-    private readonly ITimeLimitedDataProtector _protector =
-        dataProtection.CreateProtector(ProtectionPurposes.MediaPublicLink).ToTimeLimitedDataProtector();
+    private readonly ExpiringProtector _protector = new(dataProtection.CreateProtector(ProtectionPurposes.MediaPublicLink), time);
 
     /// <summary>The public address of an asset, or null when <c>PublicBaseUrl</c> is not set to an http(s) address.</summary>
     public Uri? For(MediaAsset asset)
@@ -30,21 +29,12 @@ public sealed class MediaPublicLinks(IDataProtectionProvider dataProtection, ICo
     }
 
     public string Issue(MediaAsset asset) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{asset.Id}:{asset.Sha256}"), time.GetUtcNow() + options.Value.PublicLinkLifetime);
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{asset.Id}:{asset.Sha256}"), options.Value.PublicLinkLifetime);
 
     /// <summary>The asset a token names, or null when it is tampered with, expired or not a token at all.</summary>
     public MediaPublicLink? Open(string token)
     {
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token, out var expiration);
-            if (expiration <= time.GetUtcNow())
-            {
-                return null;
-            }
-        }
-        catch (CryptographicException)
+        if (_protector.Open(token) is not string payload)
         {
             return null;
         }
