@@ -82,6 +82,7 @@ public static class CoreRegistration
         services.AddSingleton<Calendar.PostingSlotService>();
         services.AddSingleton<Calendar.QueueService>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<ActivityQuery>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();
         services.AddSingleton<PostTimelineQuery>();

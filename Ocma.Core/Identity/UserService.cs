@@ -8,20 +8,33 @@ namespace Ocma.Core.Identity;
 /// <summary>Admin → Users: list people, create them with a role, change their role, lock or unlock them, reset a password.</summary>
 public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider time)
 {
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken) =>
+        (await PageAsync(null, descending: false, 0, int.MaxValue, cancellationToken)).People;
+
+    /// <summary>One page of people by email, optionally only those whose email contains <paramref name="search"/>.</summary>
+    public async Task<UserPage> PageAsync(string? search, bool descending, int skip, int take, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<OcmaUser>>();
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var result = new List<UserSummary>(all.Count);
-        foreach (var user in all)
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var normalized = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(normalized));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var page = await (descending ? query.OrderByDescending(u => u.Email) : query.OrderBy(u => u.Email))
+            .Skip(Math.Max(0, skip)).Take(Math.Max(1, take)).ToListAsync(cancellationToken);
+        var result = new List<UserSummary>(page.Count);
+        foreach (var user in page)
         {
             var roles = await users.GetRolesAsync(user);
             var lockedOut = user.LockoutEnd is DateTimeOffset end && end > time.GetUtcNow();
             result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? "", roles.FirstOrDefault() ?? Roles.Viewer, lockedOut, user.CreatedUtc) { Invited = user.PasswordHash is null });
         }
 
-        return result;
+        return new UserPage(result, total);
     }
 
     public async Task<Result<UserSummary>> CreateAsync(string email, string password, string role, Actor actor, CancellationToken cancellationToken)
@@ -195,3 +208,6 @@ public sealed record UserSummary(string Id, string Email, string Role, bool Lock
     /// <summary>Invited by link and not yet accepted: no password, so nobody can sign in as them yet.</summary>
     public bool Invited { get; init; }
 }
+
+/// <summary>One page of people and how many there are in all.</summary>
+public sealed record UserPage(IReadOnlyList<UserSummary> People, int Total);

@@ -9,7 +9,11 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
 {
     public const int MaxAltTextLength = 1500;
 
-    public async Task<IReadOnlyList<MediaListItem>> ListAsync(MediaQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MediaListItem>> ListAsync(MediaQuery query, CancellationToken cancellationToken) =>
+        (await PageAsync(query, new MediaSort(), 0, int.MaxValue, cancellationToken)).Items;
+
+    /// <summary>One page of the library, searched, filtered and sorted in the database.</summary>
+    public async Task<MediaRows> PageAsync(MediaQuery query, MediaSort sort, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assets = db.MediaAssets.AsNoTracking().Where(a => a.BrandId == query.BrandId);
@@ -30,10 +34,12 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
             MediaFilter.Unused => assets.Where(a => !db.PostMedia.Any(m => m.MediaAssetId == a.Id)),
             _ => assets,
         };
-        return await assets.OrderByDescending(a => a.UploadedUtc).ThenByDescending(a => a.Id)
+        var total = await assets.CountAsync(cancellationToken);
+        var items = await Sorted(assets, sort).Skip(Math.Max(0, skip)).Take(Math.Max(1, take))
             .Select(a => new MediaListItem(a.Id, a.FileName, a.ContentType, a.Length, a.Width, a.Height, a.AltText, a.UploadedUtc, a.UploadedByName,
                 db.PostMedia.Count(m => m.MediaAssetId == a.Id), a.DurationSeconds))
             .ToListAsync(cancellationToken);
+        return new MediaRows(items, total);
     }
 
     public async Task<MediaAsset?> FindAsync(int assetId, CancellationToken cancellationToken)
@@ -122,4 +128,14 @@ public sealed class MediaLibraryService(IDbContextFactory<OcmaDbContext> dbFacto
 
         return asset.FileName;
     }
+
+    private static IQueryable<MediaAsset> Sorted(IQueryable<MediaAsset> assets, MediaSort sort) => (sort.By, sort.Descending) switch
+    {
+        (MediaSortBy.Name, false) => assets.OrderBy(a => a.FileName).ThenBy(a => a.Id),
+        (MediaSortBy.Name, true) => assets.OrderByDescending(a => a.FileName).ThenByDescending(a => a.Id),
+        (MediaSortBy.Size, false) => assets.OrderBy(a => a.Length).ThenBy(a => a.Id),
+        (MediaSortBy.Size, true) => assets.OrderByDescending(a => a.Length).ThenByDescending(a => a.Id),
+        (_, false) => assets.OrderBy(a => a.UploadedUtc).ThenBy(a => a.Id),
+        _ => assets.OrderByDescending(a => a.UploadedUtc).ThenByDescending(a => a.Id),
+    };
 }

@@ -23,3 +23,16 @@ public enum MediaFilter
 /// <param name="Search">Matches the file name or the alt text.</param>
 /// <param name="ContentType">Only this type, e.g. image/png; null for every type.</param>
 public sealed record MediaQuery(int BrandId, string? Search = null, string? ContentType = null, MediaFilter Filter = MediaFilter.All);
+
+public enum MediaSortBy
+{
+    /// <summary>When it was uploaded: the default, newest first.</summary>
+    Uploaded,
+    Name,
+    Size,
+}
+
+public sealed record MediaSort(MediaSortBy By = MediaSortBy.Uploaded, bool Descending = true);
+
+/// <summary>One page of the library and how many assets match in all.</summary>
+public sealed record MediaRows(IReadOnlyList<MediaListItem> Items, int Total);

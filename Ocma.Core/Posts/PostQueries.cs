@@ -64,7 +64,7 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         return rows.ToDictionary(r => r.Key, r => r.Count);
     }
 
-    private static IQueryable<TargetView> Project(IQueryable<PostTarget> targets) => targets.Select(t => new TargetView(
+    internal static IQueryable<TargetView> Project(IQueryable<PostTarget> targets) => targets.Select(t => new TargetView(
         t.Id,
         t.PostId,
         t.VariantText ?? t.Post!.Text,

@@ -63,7 +63,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         if (dark)
         {
-            await context.AddCookiesAsync([new Cookie { Name = WebRegistration.ThemeCookie, Value = "material-dark", Url = _baseUrl }]);
+            await context.AddCookiesAsync([new Cookie { Name = Ocma.Web.Components.Layout.ThemeCookie.Name, Value = "material-dark", Url = _baseUrl }]);
         }
 
         var page = await context.NewPageAsync();

@@ -3,27 +3,29 @@ using Microsoft.AspNetCore.Identity;
 using Ocma.Core.Data;
 using Ocma.Core.Identity;
 using Ocma.Web.Components;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Ocma.Web.Hosting;
 
 public static class WebRegistration
 {
-    /// <summary>The cookie that remembers light or dark mode.</summary>
-    public const string ThemeCookie = "OcmaTheme";
-
     public const string LoginRateLimit = "login";
 
-    /// <summary>Blazor (interactive server), Radzen, Identity with lockout and a login rate limit, health checks.</summary>
+    /// <summary>Blazor (interactive server), MudBlazor, Identity with lockout and a login rate limit, health checks.</summary>
     public static WebApplicationBuilder AddOcmaWeb(this WebApplicationBuilder builder)
     {
-        // Package static assets (_content/Radzen.Blazor, the CSS bundle) are served from their NuGet folders
+        // Package static assets (_content/MudBlazor, the CSS bundle) are served from their NuGet folders
         // when the app runs from bin in any environment; after `dotnet publish` this is a no-op.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(o => o.Name = ThemeCookie);
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
         services.AddCascadingAuthenticationState();
         services.AddScoped<Components.Shared.CurrentActor>();
         services.AddScoped<Components.Shared.CurrentBrand>();

@@ -4,7 +4,7 @@ using Ocma.Web.Features.Calendar;
 
 namespace Ocma.Tests.Web.Components;
 
-/// <summary>The calendar's filter form: a bookmarkable GET form that shows the filters in force.</summary>
+/// <summary>The calendar's filters and hover text.</summary>
 public sealed class CalendarFiltersTests
 {
     private static readonly ChannelSummary[] Channels =
@@ -12,29 +12,6 @@ public sealed class CalendarFiltersTests
         new(1, "sandbox", "Sandbox", "Team", "@team", ChannelStatus.Active, null, null, DateTime.UnixEpoch, null),
         new(2, "mastodon", "Mastodon", "News", "@news", ChannelStatus.Active, null, null, DateTime.UnixEpoch, null),
     ];
-
-    [Fact]
-    public async Task Render_WithFiltersFromTheQuery_SelectsThemAndOffersToClear()
-    {
-        var filter = CalendarFilter.Parse(2, "failed");
-
-        var html = await ComponentRenderer.RenderAsync<CalendarFilters>(new Dictionary<string, object?> { ["Channels"] = Channels, ["Filter"] = filter });
-
-        var form = html.QuerySelector("form.calendar-filters")!;
-        Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal("@news · Mastodon", html.QuerySelector("select[name=channel] option[selected]")!.TextContent);
-        Assert.Equal("Failed", html.QuerySelector("select[name=state] option[selected]")!.TextContent);
-        Assert.NotNull(html.QuerySelector("a.clear-filters[href='/calendar']"));
-    }
-
-    [Fact]
-    public async Task Render_WithoutFilters_ShowsEverythingAndNoClearLink()
-    {
-        var html = await ComponentRenderer.RenderAsync<CalendarFilters>(new Dictionary<string, object?> { ["Channels"] = Channels, ["Filter"] = CalendarFilter.Parse(null, "not-a-state") });
-
-        Assert.Empty(html.QuerySelectorAll("option[selected]"));
-        Assert.Null(html.QuerySelector("a.clear-filters"));
-    }
 
     [Fact]
     public void Matches_KeepsOnlyTheChosenChannelAndState()
@@ -49,7 +26,7 @@ public sealed class CalendarFiltersTests
     [Fact]
     public void Tooltip_ShowsTheBrandZoneTimeAndTheViewersOwn()
     {
-        var item = new CalendarItem(7, 3, default, default, "", TargetState.Scheduled, "@team · Sandbox", new DateTime(2027, 7, 1, 8, 0, 0, DateTimeKind.Utc), "Summer sale", "Scheduled");
+        var item = new CalendarItem(7, 3, default, "", TargetState.Scheduled, "@team · Sandbox", new DateTime(2027, 7, 1, 8, 0, 0, DateTimeKind.Utc), "Summer sale", "Scheduled", "day:2027-07-01");
 
         var tooltip = CalendarTooltip.For(item, "Europe/Berlin", "America/New_York");
         var sameZone = CalendarTooltip.For(item, "Europe/Berlin", "Europe/Berlin");

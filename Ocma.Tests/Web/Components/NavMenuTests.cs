@@ -1,33 +1,33 @@
 using System.Security.Claims;
+using Bunit;
 using Ocma.Core.Identity;
+using Ocma.Tests.Support;
 using Ocma.Web.Components.Layout;
 
 namespace Ocma.Tests.Web.Components;
 
-public sealed class NavMenuTests
+public sealed class NavMenuTests : ComponentTest
 {
     [Theory]
     [InlineData(Roles.Admin, "Dashboard,Compose,Approvals,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed,Admin,Brands")]
     [InlineData(Roles.Editor, "Dashboard,Compose,Approvals,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
     [InlineData(Roles.Contributor, "Dashboard,Compose,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
     [InlineData(Roles.Viewer, "Dashboard,Calendar,Media,Channels,Activity,Needs attention,Sandbox feed")]
-    public async Task NavMenu_ShowsOnlyWhatTheRoleMayOpen(string role, string expected)
+    public void NavMenu_ShowsOnlyWhatTheRoleMayOpen(string role, string expected)
     {
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x@example.com"), new Claim(ClaimTypes.Role, role)], "test"));
+        var cut = Render<NavMenu>(p => p.Add(c => c.User, UserIn(role)));
 
-        var document = await ComponentRenderer.RenderAsync<NavMenu>(new Dictionary<string, object?> { ["User"] = user });
-
-        var items = document.QuerySelectorAll(".rz-navigation-item-text").Select(e => e.TextContent.Trim());
-        Assert.Equal(expected, string.Join(',', items));
+        Assert.Equal(expected, string.Join(',', cut.FindAll("a").Select(a => a.TextContent.Trim())));
     }
 
     [Fact]
-    public async Task NavMenu_PostsWaitingForApproval_ShowsTheCountBesideApprovals()
+    public void NavMenu_PostsWaitingForApproval_ShowsTheCountBesideApprovals()
     {
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x@example.com"), new Claim(ClaimTypes.Role, Roles.Editor)], "test"));
+        var cut = Render<NavMenu>(p => p.Add(c => c.User, UserIn(Roles.Editor)).Add(c => c.WaitingForApproval, 3));
 
-        var document = await ComponentRenderer.RenderAsync<NavMenu>(new Dictionary<string, object?> { ["User"] = user, ["WaitingForApproval"] = 3 });
-
-        Assert.Contains("Approvals (3)", document.QuerySelectorAll(".rz-navigation-item-text").Select(e => e.TextContent.Trim()));
+        Assert.Equal("/approvals", cut.FindAll("a").Single(a => a.TextContent.Trim() == "Approvals (3)").GetAttribute("href"));
     }
+
+    private static ClaimsPrincipal UserIn(string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x@example.com"), new Claim(ClaimTypes.Role, role)], "test"));
 }

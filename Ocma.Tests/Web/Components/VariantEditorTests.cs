@@ -1,65 +1,87 @@
+using Bunit;
 using Ocma.Core.Channels;
 using Ocma.Core.Connectors;
 using Ocma.Core.Posts;
+using Ocma.Tests.Support;
 using Ocma.Web.Features.Compose;
 
 namespace Ocma.Tests.Web.Components;
 
-public sealed class VariantEditorTests
+public sealed class VariantEditorTests : ComponentTest
 {
     private static readonly ChannelSummary Channel = new(7, "sandbox", "Sandbox", "Team", "@team", ChannelStatus.Active, null, null,
         new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), new ContentLimits(20, TextCounting.Graphemes));
 
-    [Fact]
-    public async Task Render_WithoutVariant_OffersToCustomizeAndPreviewsTheBaseText()
-    {
-        var html = await RenderAsync(variant: null, new ContentValidation(9, 20, []));
+    private readonly List<string?> _changes = [];
 
-        Assert.Contains("Customize for @team", html.QuerySelector(".variant-customize")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(html.QuerySelector("textarea"));
-        Assert.Equal("Base #sale", html.QuerySelector(".preview-text")!.TextContent.Trim());
-        Assert.Equal("#sale", html.QuerySelector(".preview-tag")!.TextContent);
+    [Fact]
+    public void Render_WithoutVariant_OffersToCustomizeAndPreviewsTheBaseText()
+    {
+        var cut = Render(variant: null, new ContentValidation(9, 20, []));
+
+        Assert.Contains("Customize for @team", cut.Find(".variant-customize").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("textarea"));
+        Assert.Equal("Base #sale", cut.Find(".preview-text").TextContent.Trim());
+        Assert.Equal("#sale", cut.Find(".preview-tag").TextContent);
     }
 
     [Fact]
-    public async Task Render_WithVariant_ShowsItsOwnEditorAndResetAndPreviewsTheVariant()
+    public void ClickCustomize_StartsTheChannelsOwnTextFromTheBaseText()
     {
-        var html = await RenderAsync("Own words for @team", new ContentValidation(19, 20, []));
+        var cut = Render(variant: null, new ContentValidation(9, 20, []));
 
-        var editor = html.QuerySelector("textarea.variant-text")!;
-        Assert.Equal("Own words for @team", editor.GetAttribute("value") ?? editor.TextContent);
-        Assert.NotNull(html.QuerySelector(".variant-reset"));
-        Assert.Null(html.QuerySelector(".variant-customize"));
-        Assert.Equal("@team", html.QuerySelector(".preview-mention")!.TextContent);
-        Assert.Equal("19 / 20", html.QuerySelector("[data-testid=char-counter]")!.TextContent.Trim());
+        cut.Find(".variant-customize").Click();
+
+        Assert.Equal(["Base #sale"], _changes);
     }
 
     [Fact]
-    public async Task Render_VariantOverTheLimit_ShowsTheProblemAndWhereTheLimitCuts()
+    public void Render_WithVariant_ShowsItsOwnEditorAndResetAndPreviewsTheVariant()
     {
-        var html = await RenderAsync("Twenty-five characters!!", new ContentValidation(24, 20, ["Shorten the text by 4 characters."]));
+        var cut = Render("Own words for @team", new ContentValidation(19, 20, []));
 
-        Assert.Contains("invalid", html.QuerySelector("[data-testid=variant-editor]")!.ClassList);
-        Assert.Equal("Shorten the text by 4 characters.", html.QuerySelector(".problem")!.TextContent);
-        Assert.Equal("rs!!", html.QuerySelector(".preview-over")!.TextContent);
+        Assert.Equal("Own words for @team", cut.Find("textarea#variant-7").GetAttribute("value") ?? cut.Find("textarea#variant-7").TextContent);
+        Assert.Empty(cut.FindAll(".variant-customize"));
+        Assert.Equal("@team", cut.Find(".preview-mention").TextContent);
+        Assert.Equal("19 / 20", cut.Find("[data-testid=char-counter]").TextContent.Trim());
     }
 
     [Fact]
-    public async Task Render_SentChannel_SaysItKeepsItsTextAndOffersNoEditor()
+    public void TypeInTheOwnText_ReportsEachChange_AndResetGoesBackToTheBaseText()
     {
-        var html = await RenderAsync("Sent words", new ContentValidation(10, 20, []), TargetState.Published);
+        var cut = Render("Own", new ContentValidation(3, 20, []));
 
-        Assert.Contains("already sent", html.QuerySelector(".variant-locked")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(html.QuerySelectorAll("textarea, .variant-customize, .variant-reset"));
+        cut.Find("textarea#variant-7").Input("Own words");
+        cut.Find(".variant-reset").Click();
+
+        Assert.Equal(["Own words", null], _changes);
     }
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(string? variant, ContentValidation validation, TargetState? locked = null) =>
-        ComponentRenderer.RenderAsync<VariantEditor>(new Dictionary<string, object?>
-        {
-            ["Channel"] = Channel,
-            ["Validation"] = validation,
-            ["BaseText"] = "Base #sale",
-            ["Variant"] = variant,
-            ["LockedState"] = locked,
-        });
+    [Fact]
+    public void Render_VariantOverTheLimit_ShowsTheProblemAndWhereTheLimitCuts()
+    {
+        var cut = Render("Twenty-five characters!!", new ContentValidation(24, 20, ["Shorten the text by 4 characters."]));
+
+        Assert.Contains("invalid", cut.Find("[data-testid=variant-editor]").ClassList);
+        Assert.Equal("Shorten the text by 4 characters.", cut.Find(".problem").TextContent);
+        Assert.Equal("rs!!", cut.Find(".preview-over").TextContent);
+    }
+
+    [Fact]
+    public void Render_SentChannel_SaysItKeepsItsTextAndOffersNoEditor()
+    {
+        var cut = Render("Sent words", new ContentValidation(10, 20, []), TargetState.Published);
+
+        Assert.Contains("already sent", cut.Find(".variant-locked").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("textarea, .variant-customize, .variant-reset"));
+    }
+
+    private IRenderedComponent<VariantEditor> Render(string? variant, ContentValidation validation, TargetState? locked = null) =>
+        Render<VariantEditor>(p => p
+            .Add(c => c.Channel, Channel)
+            .Add(c => c.Validation, validation)
+            .Add(c => c.BaseText, "Base #sale")
+            .Add(c => c.Variant, variant)
+            .Add(c => c.LockedState, locked)
+            .Add(c => c.VariantChanged, text => _changes.Add(text)));
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Ocma.Core.Identity;
 
 namespace Ocma.Web.Components.Layout;
@@ -7,16 +8,16 @@ public static class NavItems
 {
     public static readonly IReadOnlyList<NavItem> All =
     [
-        new("Dashboard", "/", "dashboard", null),
-        new("Compose", "/compose", "edit_note", Roles.Composers),
-        new(ApprovalsText, "/approvals", "fact_check", Roles.Publishers),
-        new("Calendar", "/calendar", "calendar_month", null),
-        new("Media", "/media", "photo_library", null),
-        new("Channels", "/channels", "hub", null),
-        new("Activity", "/activity", "timeline", null),
-        new("Needs attention", "/dead-letters", "report", null),
-        new("Sandbox feed", "/sandbox", "science", null),
-        new("Admin", "/admin/users", "admin_panel_settings", Roles.Admin),
+        new("Dashboard", "/", Icons.Material.Filled.Dashboard, null),
+        new("Compose", "/compose", Icons.Material.Filled.EditNote, Roles.Composers),
+        new(ApprovalsText, "/approvals", Icons.Material.Filled.FactCheck, Roles.Publishers),
+        new("Calendar", "/calendar", Icons.Material.Filled.CalendarMonth, null),
+        new("Media", "/media", Icons.Material.Filled.PhotoLibrary, null),
+        new("Channels", "/channels", Icons.Material.Filled.Hub, null),
+        new("Activity", "/activity", Icons.Material.Filled.Timeline, null),
+        new("Needs attention", "/dead-letters", Icons.Material.Filled.Report, null),
+        new("Sandbox feed", "/sandbox", Icons.Material.Filled.Science, null),
+        new("Admin", "/admin/users", Icons.Material.Filled.AdminPanelSettings, Roles.Admin),
     ];
 
     public const string ApprovalsText = "Approvals";
@@ -26,4 +27,5 @@ public static class NavItems
 }
 
 /// <param name="Roles">Comma-separated roles that see the entry; null for every signed-in person.</param>
+/// <param name="Icon">A MudBlazor icon (SVG path data).</param>
 public sealed record NavItem(string Text, string Path, string Icon, string? Roles);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Ocma.Core.Drafting;
 using Ocma.Web.Components.Shared;
 
@@ -7,7 +8,7 @@ namespace Ocma.Web.Features.Admin;
 
 public partial class AiUsagePage
 {
-    private DateTime _month;
+    private DateTime? _month;
     private UsageReport? _report;
     private string? _error;
 
@@ -20,11 +21,14 @@ public partial class AiUsagePage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    /// <summary>The charts' points: the day of the month, the day's cost and its number of calls.</summary>
-    private IReadOnlyList<ChartDay> ChartDays => _report?.Days
-        .Select(d => new ChartDay(d.Day.Day.ToString(CultureInfo.InvariantCulture), (double)d.Cost, d.Calls)).ToList() ?? [];
+    /// <summary>The charts' x axis: the days of the month (every fifth labelled, so they stay readable).</summary>
+    private string[] DayLabels => _report?.Days.Select(d => d.Day.Day % 5 == 1 ? d.Day.Day.ToString(CultureInfo.InvariantCulture) : "").ToArray() ?? [];
 
-    private string MonthName => _month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+    private List<ChartSeries<double>> CostSeries => [new() { Name = "Cost", Data = _report?.Days.Select(d => (double)d.Cost).ToArray() ?? [] }];
+
+    private List<ChartSeries<double>> CallSeries => [new() { Name = "Calls", Data = _report?.Days.Select(d => (double)d.Calls).ToArray() ?? [] }];
+
+    private string MonthName => (_month ?? default).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,9 +37,16 @@ public partial class AiUsagePage
         await LoadAsync();
     }
 
+    private async Task MonthChangedAsync(DateTime? month)
+    {
+        _month = month is DateTime picked ? new DateTime(picked.Year, picked.Month, 1, 0, 0, 0, DateTimeKind.Utc) : _month;
+        await LoadAsync();
+    }
+
     private async Task LoadAsync()
     {
-        var result = await Usage.GetMonthAsync(await CurrentActor.GetAsync(), _month.Year, _month.Month, CancellationToken.None);
+        var month = _month!.Value;
+        var result = await Usage.GetMonthAsync(await CurrentActor.GetAsync(), month.Year, month.Month, CancellationToken.None);
         _report = result.Succeeded ? result.Value : null;
         _error = result.Error;
     }
@@ -43,6 +54,4 @@ public partial class AiUsagePage
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     internal static string Money(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
-
-    private sealed record ChartDay(string Day, double Cost, int Calls);
 }

@@ -1,19 +1,15 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Web.Components.Shared;
-using Radzen;
-using Radzen.Blazor;
 
 namespace Ocma.Web.Features.Admin;
 
 public partial class AuditPage
 {
-    private RadzenDataGrid<AuditEvent>? _grid;
-    private IReadOnlyList<AuditEvent>? _events; // null until the first load: the grid only asks for data while it has none
+    private MudDataGrid<AuditEvent>? _grid;
     private AuditChoices _choices = new([], []);
-    private int _total;
-    private bool _loading;
     private string _zone = BrandService.DefaultTimeZone;
     private string? _actor;
     private string? _action;
@@ -37,23 +33,15 @@ public partial class AuditPage
         _choices = choices.Succeeded ? choices.Value : _choices;
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<GridData<AuditEvent>> LoadPageAsync(GridState<AuditEvent> state, CancellationToken cancellationToken)
     {
-        _loading = true;
         var filter = AuditFilter.ForDays(_actor, _action, Day(_from), Day(_to), _zone);
-        var page = await Audit.SearchAsync(filter, args.Skip ?? 0, args.Top ?? 25, await CurrentActor.GetAsync(), CancellationToken.None);
+        var page = await Audit.SearchAsync(filter, state.Page * state.PageSize, state.PageSize, await CurrentActor.GetAsync(), cancellationToken);
         _error = page.Error;
-        (_events, _total) = page.Succeeded ? (page.Value.Events, page.Value.Total) : ([], 0);
-        _loading = false;
+        return page.Succeeded ? new GridData<AuditEvent> { Items = page.Value.Events, TotalItems = page.Value.Total } : new GridData<AuditEvent> { Items = [] };
     }
 
-    private async Task ApplyAsync()
-    {
-        if (_grid is not null)
-        {
-            await _grid.FirstPage(true);
-        }
-    }
+    private Task ApplyAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private static DateOnly? Day(DateTime? picked) => picked is DateTime value ? DateOnly.FromDateTime(value) : null;
 }

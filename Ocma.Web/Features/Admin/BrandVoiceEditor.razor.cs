@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Ocma.Core.Drafting;
 using Ocma.Web.Components.Shared;
 
@@ -22,7 +23,6 @@ public partial class BrandVoiceEditor
     private EmojiPolicy _emoji = EmojiPolicy.Sparing;
     private decimal? _budget;
     private IReadOnlyList<string> _problems = [];
-    private bool _saved;
     private bool _busy;
 
     [Parameter, EditorRequired]
@@ -33,6 +33,9 @@ public partial class BrandVoiceEditor
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -48,7 +51,6 @@ public partial class BrandVoiceEditor
     private async Task SaveAsync()
     {
         _busy = true;
-        _saved = false;
         try
         {
             var voice = new BrandVoice
@@ -62,7 +64,10 @@ public partial class BrandVoiceEditor
                 MonthlyBudget = _budget,
             };
             _problems = await Voices.SaveAsync(voice, await CurrentActor.GetAsync(), CancellationToken.None);
-            _saved = _problems.Count == 0;
+            if (_problems.Count == 0)
+            {
+                Snackbar.Add("Voice saved.", Severity.Success);
+            }
         }
         finally
         {

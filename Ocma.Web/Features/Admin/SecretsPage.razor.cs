@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Secrets;
 using Ocma.Web.Components.Shared;
-using Radzen;
 
 namespace Ocma.Web.Features.Admin;
 
 public partial class SecretsPage
 {
-    private static readonly Dictionary<string, object> NameInputAttributes = new() { ["autocomplete"] = "off", ["spellcheck"] = "false" };
     private IReadOnlyList<SecretSummary> _secrets = [];
     private string _zone = BrandService.DefaultTimeZone;
-    private string _name = "";
-    private string _value = "";
-    private string? _message;
-    private bool _ok;
+    private MudForm? _form;
+    private string? _name;
+    private string? _value;
 
     [Inject]
     private SecretAdminService Secrets { get; set; } = default!;
@@ -27,7 +25,10 @@ public partial class SecretsPage
     private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -35,13 +36,16 @@ public partial class SecretsPage
         await LoadAsync(await CurrentActor.GetAsync());
     }
 
+    private static Task<IEnumerable<string>> SearchNamesAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(SecretNames.Known.Where(n => string.IsNullOrWhiteSpace(text) || n.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private async Task LoadAsync(Actor actor)
     {
         var list = await Secrets.ListAsync(actor, CancellationToken.None);
         _secrets = list.Succeeded ? list.Value : [];
         if (!list.Succeeded)
         {
-            (_ok, _message) = (false, list.Error);
+            Snackbar.Add(list.Error!, Severity.Error);
         }
     }
 
@@ -49,32 +53,37 @@ public partial class SecretsPage
     {
         _name = secret.Name;
         _value = "";
-        (_ok, _message) = (true, $"Type the new value for {secret.Name} and save. The old value stops being used at once.");
+        Snackbar.Add($"Type the new value for {secret.Name} and save. The old value stops being used at once.", Severity.Info);
     }
 
     private async Task SaveAsync()
     {
+        await _form!.ValidateAsync();
+        if (!_form.IsValid)
+        {
+            return;
+        }
+
         var actor = await CurrentActor.GetAsync();
-        var result = await Secrets.SetAsync(_name, _value, actor, CancellationToken.None);
+        var result = await Secrets.SetAsync(_name ?? "", _value ?? "", actor, CancellationToken.None);
         _value = ""; // never keep or echo a value, saved or not
-        (_ok, _message) = result.Succeeded
-            ? (true, $"{(result.Value.Replaced ? "Replaced" : "Saved")} {result.Value.Name}.{(result.Value.Hint.Length > 0 ? $" It ends in {result.Value.Hint}." : "")}")
-            : (false, result.Error);
+        await _form.ResetValidationAsync();
+        Snackbar.Add(result.Succeeded
+            ? $"{(result.Value.Replaced ? "Replaced" : "Saved")} {result.Value.Name}.{(result.Value.Hint.Length > 0 ? $" It ends in {result.Value.Hint}." : "")}"
+            : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
         await LoadAsync(actor);
     }
 
     private async Task RemoveAsync(SecretSummary secret)
     {
-        var confirmed = await Dialogs.Confirm($"Remove {secret.Name}? Anything that uses it stops working until it is set again.", "Remove secret",
-            new ConfirmOptions { OkButtonText = "Remove", CancelButtonText = "Keep it" });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync("Remove secret", $"Remove {secret.Name}? Anything that uses it stops working until it is set again.", "Remove", "Keep it"))
         {
             return;
         }
 
         var actor = await CurrentActor.GetAsync();
         var result = await Secrets.RemoveAsync(secret.Name, actor, CancellationToken.None);
-        (_ok, _message) = result.Succeeded ? (true, $"Removed {secret.Name}.") : (false, result.Error);
+        Snackbar.Add(result.Succeeded ? $"Removed {secret.Name}." : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
         await LoadAsync(actor);
     }
 }

@@ -14,8 +14,6 @@ public partial class ApprovalsPage : IDisposable
     private int _brandId;
     private bool _approvalsOn;
     private bool _loaded;
-    private string? _notice;
-    private bool _noticeIsError;
     private LiveRefresher? _live;
 
     [Inject]
@@ -39,12 +37,6 @@ public partial class ApprovalsPage : IDisposable
     {
         _items = await Queue.ListAsync(_brandId, CancellationToken.None);
         _loaded = true;
-    }
-
-    private async Task OnDecidedAsync((string Message, bool IsError) outcome)
-    {
-        (_notice, _noticeIsError) = outcome;
-        await LoadAsync();
     }
 
     public void Dispose() => _live?.Dispose();

@@ -1,33 +1,31 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Ocma.Core.Approvals;
+using MudBlazor;
 using Ocma.Core.Brands;
 using Ocma.Core.Calendar;
 using Ocma.Core.Channels;
 using Ocma.Core.Live;
 using Ocma.Core.Posts;
 using Ocma.Web.Components.Shared;
-using Radzen;
-using Radzen.Blazor;
 
 namespace Ocma.Web.Features.Calendar;
 
+/// <summary>
+/// Month, week, day and list views of the brand's posts in its zone, filtered and positioned by the address; posts move by
+/// drag and drop or "Move to…", checked by the same rules as compose (no past, no skipped hour, nothing already sent).
+/// </summary>
 public sealed partial class CalendarPage
 {
-    private static readonly string[] ViewNames = ["month", "week", "day", "list"];
-
-    private RadzenScheduler<CalendarItem>? _scheduler;
     private Brand? _brand;
     private IReadOnlyList<Brand> _brands = [];
     private int? _unknownBrand;
     private string _zone = BrandService.DefaultTimeZone;
     private string? _viewerZone;
-    private List<CalendarItem> _items = [];
+    private DateOnly _today;
     private IReadOnlyList<ChannelSummary> _channels = [];
     private IReadOnlyList<string> _campaigns = [];
-    private IReadOnlyList<PostingSlot> _slots = [];
-    private CalendarFilter _filter = new(null, null);
-    private (DateTime Start, DateTime End)? _range;
+    private PostingShade _shade = PostingShade.None;
+    private CalendarLayout _layout = CalendarLayout.Empty(new CalendarRange(CalendarView.Month, DateOnly.MinValue));
     private LiveRefresher? _live;
 
     [Inject] private CurrentBrand CurrentBrand { get; set; } = default!;
@@ -37,7 +35,8 @@ public sealed partial class CalendarPage
     [Inject] private PostingSlotService SlotService { get; set; } = default!;
     [Inject] private RescheduleService Reschedule { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private LiveStatus Live { get; set; } = default!;
@@ -46,10 +45,11 @@ public sealed partial class CalendarPage
     [SupplyParameterFromQuery(Name = "channel")] private int? ChannelParam { get; set; }
     [SupplyParameterFromQuery(Name = "state")] private string? StateParam { get; set; }
     [SupplyParameterFromQuery(Name = "campaign")] private string? CampaignParam { get; set; }
-    [SupplyParameterFromQuery(Name = "view")] private string? ViewName { get; set; }
+    [SupplyParameterFromQuery(Name = "view")] private string? ViewParam { get; set; }
+    [SupplyParameterFromQuery(Name = "date")] private string? DateParam { get; set; }
     [SupplyParameterFromQuery(Name = "brand")] private int? BrandParam { get; set; }
 
-    private int SelectedIndex => Math.Max(0, Array.IndexOf(ViewNames, ViewName?.ToLowerInvariant()));
+    private CalendarUrl Url => new(CalendarRange.ParseView(ViewParam), CalendarUrl.ParseDate(DateParam), CalendarFilter.Parse(ChannelParam, StateParam, CampaignParam));
 
     protected override async Task OnInitializedAsync()
     {
@@ -67,114 +67,74 @@ public sealed partial class CalendarPage
         _zone = _brand.TimeZoneId;
         _channels = await ChannelService.ListAsync(_brand.Id, CancellationToken.None);
         _campaigns = await Posts.CampaignsAsync(_brand.Id, CancellationToken.None);
-        _slots = await SlotService.ListAsync(_brand.Id, CancellationToken.None);
-        _live = new LiveRefresher(Live, e => e is TargetStateChanged, () => InvokeAsync(ReloadAsync));
+        _live = new LiveRefresher(Live, e => e is TargetStateChanged, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
     }
 
-    protected override void OnParametersSet() => _filter = CalendarFilter.Parse(ChannelParam, StateParam, CampaignParam);
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_brand is not null && _live is not null)
+        {
+            await LoadAsync();
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            // The viewer's own zone, for the second time in each item's tooltip.
-            _viewerZone = await JS.InvokeAsync<string?>("ocmaViewerZone");
-            await ReloadAsync();
-        }
-    }
-
-    private async Task LoadDataAsync(SchedulerLoadDataEventArgs args)
-    {
-        _range = (args.Start, args.End);
-        await LoadAsync();
-    }
-
-    private async Task ReloadAsync()
-    {
-        await LoadAsync();
-        if (_scheduler is not null)
-        {
-            await _scheduler.Reload();
+            _viewerZone = await JS.InvokeAsync<string?>("ocma.viewerZone"); // for the second time in each item's hover text
+            StateHasChanged();
         }
     }
 
     private async Task LoadAsync()
     {
-        if (_range is not var (start, end) || _brand is null)
-        {
-            return;
-        }
-
-        // The view's edges are wall-clock times in the brand's zone; pad a day so zone offsets never drop an edge item.
-        var rows = await Posts.BetweenAsync(_brand.Id, start.AddDays(-1), end.AddDays(1), CancellationToken.None);
         var now = Time.GetUtcNow().UtcDateTime;
-        _items = rows.Where(r => r.DueUtc is not null && _filter.Matches(r)).Select(r =>
-        {
-            var shownUtc = r.PublishedUtc ?? r.DueUtc!.Value;
-            var local = ZoneClock.ToWallClock(shownUtc, _zone);
-            var missed = ApprovalRules.MissedItsTime(r.State, r.DueUtc, now);
-            var label = missed ? "Missed its time" : r.State == TargetState.InReview ? "In review" : r.State.ToString();
-            var stateText = missed ? ApprovalRules.MissedItsTimeText(r.DueUtc!.Value, _zone) : label;
-            var text = $"{label}: {(r.Text.Length > 40 ? r.Text[..40] + "…" : r.Text)}";
-            return new CalendarItem(r.TargetId, r.PostId, local, local.AddMinutes(30), text, r.State, r.ChannelLabel, shownUtc, r.Text, stateText);
-        }).ToList();
+        _today = DateOnly.FromDateTime(ZoneClock.ToWallClock(now, _zone));
+        var url = Url;
+        var range = new CalendarRange(url.View, url.Date ?? _today);
+        _shade = new PostingShade(await SlotService.ListAsync(_brand!.Id, CancellationToken.None), _channels, url.Filter.ChannelId);
+
+        // The range's edges are wall-clock days in the brand's zone; pad a day so zone offsets never drop an edge item.
+        var from = range.First.ToDateTime(TimeOnly.MinValue).AddDays(-1);
+        var rows = await Posts.BetweenAsync(_brand.Id, from, range.End.ToDateTime(TimeOnly.MinValue).AddDays(1), CancellationToken.None);
+        _layout = CalendarLayout.Build(rows, range, _zone, now, url.Filter);
     }
 
-    private async Task MoveAsync(SchedulerAppointmentMoveEventArgs args)
-    {
-        if (args.Appointment?.Data is not CalendarItem item)
-        {
-            return;
-        }
+    private string DayLink(DateOnly day) => Url.WithView(CalendarView.Day).WithDate(day).ToString();
 
-        var dropped = args.Appointment.Start + args.TimeSpan;
+    private async Task DroppedAsync((CalendarItem Item, string Zone) drop)
+    {
+        var (day, hour) = CalendarZones.Parse(drop.Zone);
         var actor = await CurrentActor.GetAsync();
-        var wholeDay = _scheduler?.SelectedView is RadzenMonthView or RadzenAgendaView;
-        var result = wholeDay
-            ? await Reschedule.MoveToDayAsync(item.TargetId, DateOnly.FromDateTime(dropped), actor, CancellationToken.None)
-            : await Reschedule.MoveAsync(item.TargetId, dropped, actor, CancellationToken.None);
-        Notifications.Notify(result.Succeeded
-            ? new NotificationMessage { Severity = NotificationSeverity.Success, Summary = "Rescheduled", Detail = $"Now due {ZoneTime.Short(result.Value, _zone)} ({_zone}).", Duration = 4000 }
-            : new NotificationMessage { Severity = NotificationSeverity.Error, Summary = "Not moved", Detail = result.Error ?? "", Duration = 10000 });
-        await ReloadAsync();
+        var result = hour is int h
+            ? await Reschedule.MoveAsync(drop.Item.TargetId, day.ToDateTime(new TimeOnly(h, drop.Item.Local.Minute, drop.Item.Local.Second)), actor, CancellationToken.None)
+            : await Reschedule.MoveToDayAsync(drop.Item.TargetId, day, actor, CancellationToken.None);
+        await ReportAsync(result.Succeeded, result.Succeeded ? result.Value : null, result.Error);
     }
 
-    private void Open(SchedulerAppointmentSelectEventArgs<CalendarItem> args)
+    private async Task MoveAsync(CalendarItem item)
     {
-        if (args.Data is { } item)
+        var parameters = new DialogParameters<MoveDialog> { { d => d.Item, item }, { d => d.Zone, _zone } };
+        var dialog = await Dialogs.ShowAsync<MoveDialog>($"Move post {item.PostId}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: DateTime due })
         {
-            Navigation.NavigateTo($"/posts/{item.PostId}");
+            await ReportAsync(true, due, null);
         }
     }
 
-    private void Decorate(SchedulerAppointmentRenderEventArgs<CalendarItem> args)
+    private async Task ReportAsync(bool moved, DateTime? dueUtc, string? error)
     {
-        if (args.Data is not { } item || args.Attributes is null)
+        if (moved)
         {
-            return;
+            Snackbar.Add($"Rescheduled: now due {ZoneTime.Short(dueUtc, _zone)} ({_zone}).", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add($"Not moved: {error}", Severity.Error, o => o.VisibleStateDuration = 10_000);
         }
 
-        args.Attributes["class"] = $"calendar-item state-{item.State.ToString().ToLowerInvariant()}";
-        args.Attributes["title"] = CalendarTooltip.For(item, _zone, _viewerZone);
-        args.Attributes["data-post-id"] = item.PostId;
-        args.Attributes["data-target-id"] = item.TargetId;
-    }
-
-    private void MarkPostingSlots(SchedulerSlotRenderEventArgs args)
-    {
-        if (args.View is RadzenMonthView or RadzenAgendaView)
-        {
-            return;
-        }
-
-        var names = _slots.Where(s => (_filter.ChannelId is null || s.ChannelId == _filter.ChannelId) && s.Days.Includes(args.Start.DayOfWeek)
-                && args.Start.TimeOfDay <= s.LocalTime.ToTimeSpan() && s.LocalTime.ToTimeSpan() < args.End.TimeOfDay.Add(args.End.Date > args.Start.Date ? TimeSpan.FromDays(1) : TimeSpan.Zero))
-            .Select(s => _channels.FirstOrDefault(c => c.Id == s.ChannelId)?.Label).Where(n => n is not null).Distinct().ToList();
-        if (names.Count > 0)
-        {
-            args.Attributes["class"] = "posting-slot";
-            args.Attributes["title"] = "Posting time: " + string.Join(", ", names);
-        }
+        await LoadAsync();
     }
 
     public void Dispose() => _live?.Dispose();

@@ -142,11 +142,20 @@ public partial class ComposePage : IDisposable
         }
     }
 
-    private void Toggle(int channelId, ChangeEventArgs e)
+    private void Toggle(int channelId, bool selected)
     {
-        _form.Toggle(channelId, e.Value is true);
+        _form.Toggle(channelId, selected);
         Edited();
     }
+
+    private void CampaignChanged(string? campaign)
+    {
+        _form.Campaign = campaign ?? "";
+        Edited();
+    }
+
+    private Task<IEnumerable<string>> SearchCampaignsAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(_campaigns.Where(c => string.IsNullOrWhiteSpace(text) || c.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private void VariantChanged(int channelId, string? text)
     {

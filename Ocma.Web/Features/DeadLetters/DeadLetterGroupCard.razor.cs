@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Ocma.Core;
 using Ocma.Core.Publishing;
 using Ocma.Web.Components.Shared;
@@ -8,7 +9,7 @@ namespace Ocma.Web.Features.DeadLetters;
 /// <summary>One cause: its count, its posts (expandable, selectable) and the decisions that fit it.</summary>
 public partial class DeadLetterGroupCard
 {
-    private readonly HashSet<int> _selected = [];
+    private HashSet<DeadLetter> _selected = [];
     private bool _expanded;
     private bool _busy;
     private bool _checkedPlatform;
@@ -23,9 +24,9 @@ public partial class DeadLetterGroupCard
     [Parameter]
     public bool CanAct { get; set; }
 
-    /// <summary>Tells the page what happened (message, is-error) so it can say so and reload.</summary>
+    /// <summary>A decision was made; the page reloads the groups.</summary>
     [Parameter]
-    public EventCallback<(string Message, bool IsError)> OnDecided { get; set; }
+    public EventCallback OnDecided { get; set; }
 
     [Inject]
     private DeadLetterService DeadLetters { get; set; } = default!;
@@ -33,10 +34,13 @@ public partial class DeadLetterGroupCard
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
 
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     private bool IsOutcomeUnknown => Group.Cause == DeadLetterCause.OutcomeUnknown;
 
     /// <summary>The selected posts still in the group; none selected means the whole group as shown.</summary>
-    private List<DeadLetter> Selection => Group.Targets.Where(t => _selected.Contains(t.TargetId)).ToList();
+    private List<DeadLetter> Selection => Group.Targets.Where(t => _selected.Any(s => s.TargetId == t.TargetId)).ToList();
 
     private IEnumerable<DeadLetter> ChannelsToReconnect => Group.Cause == DeadLetterCause.AccessRevoked
         ? Group.Targets.Where(t => t.ChannelNeedsReconnect).DistinctBy(t => t.ChannelId)
@@ -45,19 +49,7 @@ public partial class DeadLetterGroupCard
     /// <summary>Retrying while every channel still lacks access would only fail again; reconnecting resumes them instead.</summary>
     private bool CanRetry => !(Group.Cause == DeadLetterCause.AccessRevoked && Group.Targets.All(t => t.ChannelNeedsReconnect));
 
-    protected override void OnParametersSet() => _selected.IntersectWith(Group.Targets.Select(t => t.TargetId));
-
-    private void Select(int targetId, bool selected)
-    {
-        if (selected)
-        {
-            _selected.Add(targetId);
-        }
-        else
-        {
-            _selected.Remove(targetId);
-        }
-    }
+    protected override void OnParametersSet() => _selected = [.. Selection];
 
     private Task RetryAsync() => DecideAsync("Retried", (seen, actor) => DeadLetters.RetryAsync(seen, _checkedPlatform, actor, CancellationToken.None));
 
@@ -79,7 +71,8 @@ public partial class DeadLetterGroupCard
                 _checkedPlatform = false;
             }
 
-            await OnDecided.InvokeAsync(result.Succeeded ? (result.Value.Describe(verb), false) : (result.Error!, true));
+            Snackbar.Add(result.Succeeded ? result.Value.Describe(verb) : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
+            await OnDecided.InvokeAsync();
         }
         finally
         {

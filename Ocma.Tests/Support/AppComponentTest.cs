@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Ocma.Core.Audit;
+using Ocma.Core.Brands;
+using Ocma.Web.Components.Shared;
+
+namespace Ocma.Tests.Support;
+
+/// <summary>
+/// Renders the console's own components against a real app (SQLite, Core services) with bUnit, signed in as a given person:
+/// pages and panels can be clicked and typed into without a browser.
+/// </summary>
+public abstract class AppComponentTest : ComponentTest
+{
+    private AsyncServiceScope? _appScope;
+
+    protected OcmaAppFactory App { get; } = new();
+
+    /// <summary>Uses the app's services and signs in as <paramref name="actor"/> (its user id, email and role).</summary>
+    protected void SignInAs(Actor actor)
+    {
+        _appScope = App.Services.CreateAsyncScope(); // like a circuit: the app's scoped services live as long as the test
+        Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
+        Services.AddScoped<CurrentActor>(); // per circuit in the app, and bUnit's sign-in is what it reads
+        Services.AddScoped(sp => new CurrentBrand(sp.GetRequiredService<CurrentActor>(), App.Get<BrandService>()));
+        var auth = AddAuthorization();
+        auth.SetAuthorized(actor.Name);
+        auth.SetRoles([.. actor.Roles]);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!));
+    }
+
+    protected override async Task DisposedAsync()
+    {
+        if (_appScope is { } scope)
+        {
+            await scope.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+    }
+}
