@@ -57,14 +57,14 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         var row = page.Locator(".secrets-grid tr").Filter(new() { HasText = SecretName });
         await Expect(row).ToContainTextAsync("••••1111");
         await Shot(page, "01-secrets-before");
-        var nameInput = page.Locator(".rz-autocomplete input, input.rz-autocomplete-input").First;
+        var nameInput = page.Locator("#secret-name");
         await Browser.WaitUntilInteractiveAsync(page);
         await row.GetByRole(AriaRole.Button, new() { Name = "Replace" }).ClickAsync();
 
         await Expect(nameInput).ToHaveValueAsync(SecretName);
         await page.FillAsync("#secret-value", NewValue);
         await page.ClickAsync("#save-secret");
-        await Expect(page.Locator(".secret-message")).ToContainTextAsync($"Replaced {SecretName}. It ends in 7777.");
+        await Expect(Browser.Message(page, $"Replaced {SecretName}. It ends in 7777.")).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("••••7777");
         await Expect(page.Locator("#secret-value")).ToHaveValueAsync("");
         await Shot(page, "02-secrets-replaced");
@@ -91,11 +91,11 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
 
         await page.FillAsync("#reset-password", TemporaryPassword);
         await page.ClickAsync("#confirm-reset");
-        await Expect(page.Locator(".users-message")).ToContainTextAsync("editor@example.com has a new password");
+        await Expect(Browser.Message(page, "editor@example.com has a new password")).ToBeVisibleAsync();
         Assert.DoesNotContain(TemporaryPassword, await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal("signed-in", await SignInOverHttpAsync("editor@example.com", TemporaryPassword));
         await editorRow.GetByRole(AriaRole.Button, new() { Name = "Lock" }).ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
         await Expect(editorRow).ToContainTextAsync("Locked out");
         await Shot(page, "05-users");
         Assert.Contains("locked", await SignInOverHttpAsync("editor@example.com", TemporaryPassword), StringComparison.OrdinalIgnoreCase);
@@ -143,13 +143,12 @@ public sealed class AdminConsoleTests(Browser browser) : IClassFixture<Browser>,
         await Browser.WaitUntilInteractiveAsync(page);
 
         await page.FillAsync("#new-email", "writer@example.com");
-        await page.Locator("div#new-role").ClickAsync();
-        await page.Locator("#new-role-list .rz-dropdown-item").Filter(new() { HasText = "Contributor" }).ClickAsync();
+        await Browser.ChooseAsync(page, "Role", "Contributor");
         await page.ClickAsync("#add-user");
 
-        await Expect(page.Locator(".users-message")).ToContainTextAsync("writer@example.com is invited as Contributor.");
+        await Expect(Browser.Message(page, "writer@example.com is invited as Contributor.")).ToBeVisibleAsync();
         await Expect(page.Locator(".users-grid tr").Filter(new() { HasText = "writer@example.com" })).ToContainTextAsync("Invited");
-        var link = await page.Locator(".invite-link").InputValueAsync();
+        var link = await page.GetByLabel("Invite link", new() { Exact = true }).InputValueAsync();
         Assert.StartsWith(_baseUrl + "/invite?user=", link, StringComparison.Ordinal);
         await Shot(page, "05-invite-link");
 

@@ -60,7 +60,7 @@ public sealed class ApprovalJourneyTests(Browser browser) : IClassFixture<Browse
         await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("approvals") });
         await Browser.WaitUntilInteractiveAsync(editor);
         await card.Locator(".approve-button").ClickAsync();
-        await Expect(editor.Locator(".review-notice")).ToContainTextAsync("Approved: it is going out now.");
+        await Expect(Browser.Message(editor, "Approved: it is going out now.")).ToBeVisibleAsync();
         await Expect(editor.Locator(".review-queue-empty")).ToBeVisibleAsync();
 
         // The Contributor's Activity follows live: published, on the Sandbox feed, approval recorded on the post.

@@ -43,12 +43,11 @@ public sealed class BrandsJourneyTests(Browser browser) : IClassFixture<Browser>
         // Add the brand, in Tokyo time.
         await page.GotoAsync(_baseUrl + "/admin/brands");
         await Browser.WaitUntilInteractiveAsync(page);
-        await page.Locator("input[name=new-brand-name]").FillAsync("Harbour Café");
-        await page.Locator(".brand-new .rz-dropdown").ClickAsync();
-        await page.Locator("input.rz-dropdown-filter:visible").FillAsync("Tokyo");
-        await page.Locator(".rz-dropdown-item:visible", new() { HasText = "Asia/Tokyo" }).ClickAsync();
+        await page.Locator("#new-brand-name").FillAsync("Harbour Café");
+        await page.Locator("#new-brand-zone").FillAsync("Tokyo");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Asia/Tokyo", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add brand" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Added 'Harbour Café' (Asia/Tokyo)");
+        await Expect(Browser.Message(page, "Added 'Harbour Café' (Asia/Tokyo)")).ToBeVisibleAsync();
         await Shot(page, "01-brand-added");
 
         // Switch to it in the top bar: the page reloads in the new brand, and its calendar is empty, in Tokyo time.
@@ -77,7 +76,7 @@ public sealed class BrandsJourneyTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator("#post-text")).ToBeVisibleAsync();
         await Browser.WaitUntilInteractiveAsync(page);
         await page.Locator("#post-text").FillAsync(text);
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Schedule" }).CheckAsync();
         await page.ClickAsync("#compose-submit");
         await Expect(page.Locator(".compose-saved")).ToContainTextAsync("Scheduled for");
         await Shot(page, "04-composed-in-second-brand");

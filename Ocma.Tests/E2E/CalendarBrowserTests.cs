@@ -38,7 +38,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         var moving = await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(9).AddHours(10), "Moves two days later");
         var published = await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(14).AddHours(11), "Already out");
         await MarkPublishedAsync(published);
-        await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(2).AddHours(18), "Evening post for the weekend");
+        var evening = await ScheduleAsync(admin, channel.Id, nextMonth.AddDays(2).AddHours(18), "Evening post for the weekend");
         Assert.True((await _app.Get<PostingSlotService>().AddAsync(channel.Id, SlotDays.Weekdays, new TimeOnly(9, 0), admin, CancellationToken.None)).Succeeded);
 
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
@@ -47,20 +47,28 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
             TimezoneId = "America/New_York",
         });
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
         await Browser.SignInAsync(page, _baseUrl);
         await page.GotoAsync(_baseUrl + "/calendar");
         var item = page.Locator($".calendar-item[data-post-id='{moving.PostId}']");
         await Browser.WaitUntilInteractiveAsync(page);
-        await page.Locator(".rz-scheduler-nav .rz-next").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Expect(item).ToBeVisibleAsync();
 
         // Hovering shows the time in the brand's zone and in the viewer's own.
         await Expect(item).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"10:00 \(Europe/Berlin\) · .* your time \(America/New_York\)"));
 
-        await item.DragToAsync(DaySlot(page, 12));
+        await Browser.DragAsync(page, item, DaySlot(page, nextMonth.AddDays(11)));
 
         var expectedUtc = ZoneClock.ToUtc(nextMonth.AddDays(11).AddHours(10), Zone).Value;
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Rescheduled");
+        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync();
         var newLocal = nextMonth.AddDays(11).AddHours(10).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await Expect(item).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape($"{newLocal} (Europe/Berlin)")));
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-month") });
@@ -68,26 +76,36 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         // A published post can't be dragged: it stays where it was and the reason is shown.
         var publishedItem = page.Locator($".calendar-item[data-post-id='{published.PostId}']");
         var titleBefore = await publishedItem.GetAttributeAsync("title");
-        // Moved with the mouse, step by step, as a person drags.
-        await publishedItem.HoverAsync();
-        await page.Mouse.DownAsync();
-        var target = await DaySlot(page, 17).BoundingBoxAsync();
-        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + 20, new() { Steps = 5 });
-        await page.Mouse.UpAsync();
-        var refusal = page.Locator(".rz-notification-item").Filter(new() { HasText = "Not moved" });
+        await Browser.DragAsync(page, publishedItem, DaySlot(page, nextMonth.AddDays(16)));
+        var refusal = Browser.Message(page, "Not moved");
         await Expect(refusal).ToContainTextAsync("Only drafts and scheduled posts can be rescheduled.");
         await Expect(publishedItem).ToHaveAttributeAsync("title", titleBefore!);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-refused-move") });
         Assert.Equal(ZoneClock.ToUtc(nextMonth.AddDays(14).AddHours(11), Zone).Value, await DueAsync(published.TargetId));
 
-        await page.Locator(".rz-scheduler-nav-views button", new() { HasText = "List" }).ClickAsync();
-        await Expect(page.Locator(".rz-view-content-agenda")).ToContainTextAsync("Moves two days later");
+        // Without a mouse: the evening post's "Move to…" button, a new day and time typed in, Enter.
+        await page.Locator($".calendar-item[data-post-id='{evening.PostId}'] .calendar-move").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("#move-day").FillAsync(nextMonth.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.Locator("#move-time").FillAsync("20:15");
+        await dialog.Locator("#move-confirm").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Browser.Message(page, "Rescheduled: now due")).ToContainTextAsync("20:15");
+        await Expect(dialog).ToHaveCountAsync(0);
+        Assert.Equal(ZoneClock.ToUtc(nextMonth.AddDays(3).AddHours(20).AddMinutes(15), Zone).Value, await DueAsync(evening.TargetId));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "List", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-title")).ToContainTextAsync(" – ");
+        await Expect(page.Locator(".post-calendar")).ToContainTextAsync("Moves two days later");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-list") });
 
         // The week view shades the channel's posting times (weekdays 09:00), with the channel named on hover.
-        await page.Locator(".rz-scheduler-nav-views button", new() { HasText = "Week" }).ClickAsync();
-        await Expect(page.Locator(".rz-slot.posting-slot")).ToHaveCountAsync(5);
-        await Expect(page.Locator(".rz-slot.posting-slot").First).ToHaveAttributeAsync("title", "Posting time: @team · Sandbox (practice)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Week", Exact = true }).ClickAsync();
+        var postingTimes = page.Locator("[data-testid=calendar-slot][title^='Posting time']");
+        await Expect(postingTimes).ToHaveCountAsync(5);
+        await Expect(postingTimes.First).ToHaveAttributeAsync("title", "Posting time: @team · Sandbox (practice)");
+        await Expect(postingTimes.First).ToHaveAttributeAsync("data-time", new System.Text.RegularExpressions.Regex("T09:00$"));
 
         await page.GotoAsync($"{_baseUrl}/posts/{moving.PostId}");
         await Expect(page.Locator(".target-card .facts dd").First).ToHaveTextAsync(ZoneTime.Format(expectedUtc, Zone));
@@ -98,6 +116,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         await Expect(page.Locator(".posting-time").First).ToContainTextAsync("Weekdays 09:00");
         await page.EvaluateAsync("() => document.querySelector('.posting-times').scrollIntoView({ block: 'center' })");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("channels-posting-times") });
+        Assert.Empty(errors);
     }
 
     private async Task<(int PostId, int TargetId)> ScheduleAsync(Actor admin, int channelId, DateTime local, string text)
@@ -119,7 +138,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         return await db.PostTargets.Where(t => t.Id == targetId).Select(t => t.DueUtc).SingleAsync();
     }
 
-    /// <summary>The month view's cell for a day of the month shown (days 7–21 appear once in any month grid).</summary>
-    internal static ILocator DaySlot(IPage page, int day) =>
-        page.Locator(".rz-month-view .rz-slots .rz-slot").Filter(new() { Has = page.Locator(".rz-slot-title", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{day}$") }) });
+    /// <summary>The month (or list) view's drop zone for a day.</summary>
+    internal static ILocator DaySlot(IPage page, DateTime day) =>
+        page.Locator($"[data-testid=calendar-day][data-date='{day:yyyy-MM-dd}']");
 }

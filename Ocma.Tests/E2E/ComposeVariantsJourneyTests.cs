@@ -41,8 +41,8 @@ public sealed class ComposeVariantsJourneyTests(Browser browser) : IClassFixture
         // Both channels, one base text, and @beta's own words.
         const string baseText = "Spring sale starts Friday #spring https://shop.example/sale";
         const string betaText = "Hey @beta fans: spring sale on Friday!";
-        await page.Locator($"label.channel-option[data-channel-id='{_alpha.Id}'] input").CheckAsync();
-        await page.Locator($"label.channel-option[data-channel-id='{_beta.Id}'] input").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = _alpha.Label }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = _beta.Label }).CheckAsync();
         await page.Locator("#post-text").FillAsync(baseText);
         await page.Locator("#post-notes").FillAsync("Prices checked with **legal**");
         var beta = page.Locator($"[data-testid=variant-editor][data-channel-id='{_beta.Id}']");
@@ -59,7 +59,7 @@ public sealed class ComposeVariantsJourneyTests(Browser browser) : IClassFixture
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("compose-variants-01-composer") });
 
         // Schedule for tomorrow morning (the brand's zone is UTC).
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Schedule" }).CheckAsync();
         var due = DateTime.UtcNow.Date.AddDays(1).AddHours(9).AddMinutes(30);
         await page.FillAsync("#due", due.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await page.ClickAsync("#compose-submit");

@@ -83,7 +83,7 @@ public sealed class ConsoleJourneyTests(Browser browser) : IClassFixture<Browser
         await Browser.WaitUntilInteractiveAsync(page);
         await editor.FillAsync(text);
         await Expect(page.GetByTestId("char-counter")).ToHaveTextAsync($"{text.Length} / 500");
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Schedule" }).CheckAsync();
         var due = DateTime.UtcNow.AddSeconds(10);
         due = due.AddTicks(-(due.Ticks % TimeSpan.TicksPerSecond)); // the form takes whole seconds
         // Chromium drops ":00" seconds from a datetime-local value, so write it the way the browser will keep it.

@@ -57,7 +57,7 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
         await _app.Get<SandboxPlatform>().SetSwitchAsync(SandboxFailureMode.None, 0, CancellationToken.None);
         await group.Locator(".retry-button").ClickAsync();
 
-        await Expect(page.Locator(".decision-notice")).ToContainTextAsync("Retried 1 post(s).");
+        await Expect(Browser.Message(page, "Retried 1 post(s).")).ToBeVisibleAsync();
         await Expect(row).ToHaveCountAsync(0);
         await Expect(page.Locator(".nothing-stuck")).ToBeVisibleAsync();
         Assert.Equal(0, navigations);

@@ -73,7 +73,7 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await Shot(page, "01-compose-assistant");
 
         // Schedule it an hour ahead (the form's default time) on the Sandbox channel.
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Schedule" }).CheckAsync();
         await Expect(page.Locator("#due")).ToBeVisibleAsync();
         await page.ClickAsync("#compose-submit");
         await Expect(page.Locator(".compose-saved")).ToContainTextAsync("Scheduled for");
@@ -87,7 +87,6 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
         await page.GotoAsync(_baseUrl + "/admin/brands");
         var editor = page.Locator(".voice-editor").First;
         await Expect(editor).ToContainTextAsync("Brand voice and AI budget");
-        var saved = editor.Locator(".voice-saved");
         var save = editor.GetByRole(AriaRole.Button, new() { Name = "Save voice" });
         await Browser.WaitUntilInteractiveAsync(page);
         await editor.Locator("textarea").First.FillAsync("Warm, plain English, no jargon.");
@@ -99,7 +98,7 @@ public sealed class DraftingJourneyTests(Browser browser) : IClassFixture<Browse
             voice => voice.Description == "Warm, plain English, no jargon." && voice.RequiredDisclosures.SequenceEqual(["#ad"]),
             TimeSpan.FromSeconds(10),
             "the voice description saved from the editor");
-        await Expect(saved).ToContainTextAsync("Voice saved.");
+        await Expect(Browser.Message(page, "Voice saved.")).ToBeVisibleAsync();
         await editor.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("drafting-03-brand-voice-editor") });
         await Shot(page, "03-brand-voice");
         // The composer now warns, before scheduling, that the post lacks the brand's disclosure.

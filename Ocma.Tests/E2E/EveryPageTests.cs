@@ -4,7 +4,7 @@ using Ocma.Core.Posts;
 using Ocma.Core.Publishing;
 using Ocma.Core.Sandbox;
 using Ocma.Tests.Support;
-using Ocma.Web.Hosting;
+using Ocma.Web.Components.Layout;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ocma.Tests.E2E;
@@ -63,7 +63,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         if (dark)
         {
-            await context.AddCookiesAsync([new Cookie { Name = Ocma.Web.Components.Layout.ThemeCookie.Name, Value = "material-dark", Url = _baseUrl }]);
+            await context.AddCookiesAsync([new Cookie { Name = ThemeCookie.Name, Value = ThemeCookie.Dark, Url = _baseUrl }]);
         }
 
         var page = await context.NewPageAsync();
@@ -109,30 +109,50 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         var page = await context.NewPageAsync();
         await Browser.SignInAsync(page, _baseUrl);
         await Browser.WaitUntilInteractiveAsync(page);
-        var theme = page.Locator("link[rel=stylesheet][href*='_content/Radzen.Blazor/css/']");
-        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-base"));
+        var layout = page.Locator("[data-theme]").First;
+        await Expect(layout).ToHaveAttributeAsync("data-theme", "light");
+        Assert.True(await BackgroundLuminanceAsync(page) > 0.8, "the light theme has a light page");
         var navigations = 0;
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
-        await page.ClickAsync(".app-bar [title='Light or dark mode']");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
 
-        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base"));
+        await Expect(layout).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.True(await BackgroundLuminanceAsync(page) < 0.25, "the dark theme has a dark page");
         Assert.Equal(0, navigations);
 
-        // The next page comes up dark straight away, and its theme sheet is loaded the whole time it goes live.
+        // The next page comes up dark straight away (the server reads the cookie), styled the whole time it goes live.
         await page.GotoAsync(_baseUrl + "/calendar", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        var unstyledMoments = 0;
+        var wrongMoments = 0;
         for (var sample = 0; sample < 20; sample++)
         {
-            unstyledMoments += await page.EvaluateAsync<bool>("() => { const l = document.querySelector(\"link[href*='_content/Radzen.Blazor/css/']\"); return !l || !l.sheet; }") ? 1 : 0;
+            wrongMoments += await page.EvaluateAsync<bool>(UnstyledOrLightScript) ? 1 : 0;
             await Task.Delay(50);
         }
 
-        await Expect(theme).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("material-dark-base"));
         await Browser.WaitUntilInteractiveAsync(page);
-        Assert.Equal(0, unstyledMoments);
+        await Expect(layout).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.Equal(0, wrongMoments);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("page-desktop-calendar-dark"), FullPage = true });
+
+        // Back to light, remembered the same way.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" }).ClickAsync();
+        await page.ReloadAsync();
+        await Expect(layout).ToHaveAttributeAsync("data-theme", "light");
     }
+
+    /// <summary>True while the page's stylesheets are not in yet, or its background is not dark.</summary>
+    private const string UnstyledOrLightScript = """
+        () => {
+          const sheet = document.querySelector("link[rel=stylesheet][href*='MudBlazor']");
+          if (!sheet || !sheet.sheet || !document.querySelector('[data-theme]')) return true;
+          const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+          return (r + g + b) / 3 > 80;
+        }
+        """;
+
+    private static Task<double> BackgroundLuminanceAsync(IPage page) => page.EvaluateAsync<double>(
+        "() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }");
 
     /// <summary>
     /// Waits until the fonts are in and the transitions that follow the live connection taking over (the sidebar folding

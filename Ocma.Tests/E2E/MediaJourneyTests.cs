@@ -31,17 +31,17 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         // Upload through the file picker once the page is interactive.
         await page.GetByRole(AriaRole.Link, new() { Name = "Media", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("media-drop")).ToHaveAttributeAsync("data-ready", "true");
-        await page.SetInputFilesAsync("#media-upload", TestImages.WriteTempFile("harbour.png", TestImages.Png(900, 600)));
-        var card = page.Locator(".media-card").Filter(new() { HasText = "harbour.png" });
+        await page.GetByLabel("Upload images or videos: drop files here or choose them").SetInputFilesAsync(TestImages.WriteTempFile("harbour.png", TestImages.Png(900, 600)));
+        var card = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "harbour.png" });
         await Expect(card).ToContainTextAsync("900×600");
         await Expect(card.Locator(".media-alt-warning")).ToBeVisibleAsync();
         await Expect(card.Locator(".media-thumb img")).ToHaveJSPropertyAsync("naturalWidth", 320);
 
         // Describe it: the warning goes away.
         const string alt = "Fishing boats in the harbour at dawn";
-        await card.Locator("textarea.media-alt").FillAsync(alt);
-        await card.Locator(".media-save-alt").ClickAsync();
-        await Expect(page.Locator(".media-message")).ToContainTextAsync("Saved the alt text of 'harbour.png'.");
+        await card.GetByLabel("Alt text of harbour.png").FillAsync(alt);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save alt text" }).ClickAsync();
+        await Expect(Browser.Message(page, "Saved the alt text of 'harbour.png'.")).ToBeVisibleAsync();
         await Expect(card.Locator(".media-alt-warning")).ToHaveCountAsync(0);
         await page.EvaluateAsync("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"); // the layout scrolls inside its body, not the window
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("media-library") });
@@ -82,13 +82,13 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         // Upload a video: the library shows a video tile with how long it plays and its size, not a thumbnail.
         await page.GotoAsync(_baseUrl + "/media");
         await Expect(page.GetByTestId("media-drop")).ToHaveAttributeAsync("data-ready", "true");
-        await page.SetInputFilesAsync("#media-upload", TestImages.WriteTempFile("teaser.mp4", TestVideos.Mp4(TimeSpan.FromSeconds(42), 1280, 720)));
-        var card = page.Locator(".media-card").Filter(new() { HasText = "teaser.mp4" });
+        await page.GetByLabel("Upload images or videos: drop files here or choose them").SetInputFilesAsync(TestImages.WriteTempFile("teaser.mp4", TestVideos.Mp4(TimeSpan.FromSeconds(42), 1280, 720)));
+        var card = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "teaser.mp4" });
         var tile = card.GetByTestId("video-tile");
         await Expect(tile).ToContainTextAsync("0:42");
         await Expect(tile).ToContainTextAsync("1280×720");
         await Expect(card).ToContainTextAsync("video/mp4");
-        var id = await card.GetAttributeAsync("data-media-id");
+        var id = await card.Locator("[data-media-id]").GetAttributeAsync("data-media-id");
         Assert.Equal(206, await page.EvaluateAsync<int>($"fetch('/media/files/{id}', {{ headers: {{ Range: 'bytes=0-15' }} }}).then(r => r.status)")); // browsers seek in video by range
         await page.EvaluateAsync("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("media-video-tile") });

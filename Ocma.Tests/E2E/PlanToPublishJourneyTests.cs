@@ -43,12 +43,12 @@ public sealed class PlanToPublishJourneyTests(Browser browser) : IClassFixture<B
         // Compose: two channels, @beta with its own words, scheduled for the 10th of next month at 09:30 (brand zone UTC).
         await page.GotoAsync(_baseUrl + "/compose");
         await Browser.WaitUntilInteractiveAsync(page);
-        await page.Locator($"label.channel-option[data-channel-id='{_alpha.Id}'] input").CheckAsync();
-        await page.Locator($"label.channel-option[data-channel-id='{_beta.Id}'] input").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = _alpha.Label }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = _beta.Label }).CheckAsync();
         await page.Locator("#post-text").FillAsync(BaseText);
         await page.Locator($"[data-testid=variant-editor][data-channel-id='{_beta.Id}'] .variant-customize").ClickAsync();
         await page.Locator($"#variant-{_beta.Id}").FillAsync(BetaText);
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Schedule" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Schedule" }).CheckAsync();
         var today = DateTime.UtcNow.Date;
         var nextMonth = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
         var due = nextMonth.AddDays(9).AddHours(9).AddMinutes(30);
@@ -60,11 +60,11 @@ public sealed class PlanToPublishJourneyTests(Browser browser) : IClassFixture<B
         // Calendar: next month, drag @beta's post from the 10th to the 12th; @alpha's stays.
         await page.GotoAsync(_baseUrl + "/calendar");
         await Browser.WaitUntilInteractiveAsync(page);
-        await page.Locator(".rz-scheduler-nav .rz-next").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         var betaItem = page.Locator($".calendar-item[data-target-id='{await TargetIdAsync(_beta.Id)}']");
         await Expect(betaItem).ToBeVisibleAsync();
-        await betaItem.DragToAsync(CalendarBrowserTests.DaySlot(page, 12));
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Rescheduled");
+        await Browser.DragAsync(page, betaItem, CalendarBrowserTests.DaySlot(page, nextMonth.AddDays(11)));
+        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("plan-to-publish-01-calendar") });
 
         // The post's page shows each channel's time: @beta two days later, same time of day.
@@ -75,9 +75,10 @@ public sealed class PlanToPublishJourneyTests(Browser browser) : IClassFixture<B
         await Expect(alphaCard.Locator(".facts dd").First).ToHaveTextAsync(AsShown(due));
 
         // Publish: open it in the composer and send it now; the timeline fills in live with each channel's attempt.
+        await Browser.WaitUntilInteractiveAsync(page);
         await page.Locator(".post-actions .edit-link").ClickAsync();
         await Expect(page.Locator($"#variant-{_beta.Id}")).ToHaveValueAsync(BetaText);
-        await page.Locator(".rz-radio-btn").Filter(new() { HasText = "Publish now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Publish now" }).CheckAsync();
         await page.ClickAsync("#compose-submit");
         await Expect(page.Locator(".compose-saved")).ToContainTextAsync("Publishing to 2 channel(s) now.");
         await page.GotoAsync($"{_baseUrl}/posts/{postId}");

@@ -43,6 +43,30 @@ public sealed class Browser : IAsyncLifetime
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator(".ocma-layout[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 
+    /// <summary>
+    /// Drags with the mouse, step by step, as a person does: the browser's own drag and drop only starts once the pointer
+    /// moves with the button held (Playwright's DragToAsync jumps, and no drag begins).
+    /// </summary>
+    public static async Task DragAsync(IPage page, ILocator source, ILocator target)
+    {
+        await source.HoverAsync();
+        await page.Mouse.DownAsync();
+        var box = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("The drop target is not on screen.");
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + Math.Min(box.Height / 2, 24), new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Opens a drop-down list by its label and picks an option by its text.</summary>
+    public static async Task ChooseAsync(IPage page, string field, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = field, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>A message the console shows after something happened (a snackbar, announced as a status, or an alert), by its text.</summary>
+    public static ILocator Message(IPage page, string text) =>
+        page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert)).Filter(new() { HasText = text }).First;
+
     /// <summary>Where screenshots go for review: TestResults/screenshots at the repository root.</summary>
     public static string ScreenshotPath(string name) => Path.Combine(RepositoryPaths.TestResults("screenshots"), name + ".png");
 }

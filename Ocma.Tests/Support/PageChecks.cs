@@ -45,7 +45,7 @@ public static class PageChecks
           const found = [];
           for (const element of document.body.querySelectorAll('*')) {
             const ownText = [...element.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join(' ').trim();
-            if (!ownText || element.closest('[disabled], .rz-state-disabled, [aria-hidden=true], .rzi')) continue;
+            if (!ownText || element.closest('[disabled], [aria-disabled=true], [aria-hidden=true]')) continue;
             const box = element.getBoundingClientRect();
             const style = getComputedStyle(element);
             if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || Number(style.opacity) < 0.5) continue;
