@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Web.Components.Shared;
@@ -11,11 +13,11 @@ namespace Ocma.Tests.Support;
 /// Renders the console's own components against a real app (SQLite, Core services) with bUnit, signed in as a given person:
 /// pages and panels can be clicked and typed into without a browser.
 /// </summary>
-public abstract class AppComponentTest : ComponentTest
+public abstract class AppComponentTest(IReadOnlyDictionary<string, string?>? settings = null) : ComponentTest
 {
     private AsyncServiceScope? _appScope;
 
-    protected OcmaAppFactory App { get; } = new();
+    protected OcmaAppFactory App { get; } = new(settings: settings);
 
     /// <summary>Uses the app's services and signs in as <paramref name="actor"/> (its user id, email and role).</summary>
     protected void SignInAs(Actor actor)
@@ -29,6 +31,25 @@ public abstract class AppComponentTest : ComponentTest
         auth.SetRoles([.. actor.Roles]);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId!));
     }
+
+    /// <summary>MudBlazor's dialog host, rendered by <see cref="RenderInLayout{T}"/>: dialogs the component opens appear here.</summary>
+    protected IRenderedComponent<MudDialogProvider> DialogHost { get; private set; } = default!;
+
+    /// <summary>
+    /// Renders <typeparamref name="T"/> with MudBlazor's popover, dialog and snackbar providers beside it (as the layout
+    /// has them), so its drop-downs open, its dialogs show and its messages are kept.
+    /// </summary>
+    protected IRenderedComponent<T> RenderInLayout<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        Render<MudPopoverProvider>();
+        DialogHost = Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        return Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>The texts of the snackbars shown so far.</summary>
+    protected IReadOnlyList<string> Messages() => [.. Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "")];
 
     protected override async Task DisposedAsync()
     {
