@@ -155,13 +155,18 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         "() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }");
 
     /// <summary>
-    /// Waits until the fonts are in and the transitions that follow the live connection taking over (the sidebar folding
-    /// away on a phone) have finished, so the page is measured as the user sees it at rest.
+    /// Waits until the lists have loaded their first page (no progress bar left), the fonts are in, and the transitions that
+    /// follow the live connection taking over (the drawer folding away on a phone) have finished, so the page is measured
+    /// as the user sees it at rest.
     /// </summary>
-    private static Task SettledAsync(IPage page) => page.EvaluateAsync(
-        "() => document.fonts.ready.then(() => Promise.all(document.getAnimations()" +
-        ".filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))" +
-        ".map(a => a.finished.catch(() => null))))");
+    private static async Task SettledAsync(IPage page)
+    {
+        await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await page.EvaluateAsync(
+            "() => document.fonts.ready.then(() => Promise.all(document.getAnimations()" +
+            ".filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))" +
+            ".map(a => a.finished.catch(() => null))))");
+    }
 
     private IEnumerable<(string Path, string Title)> Pages() =>
     [
