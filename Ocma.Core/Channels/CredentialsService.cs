@@ -54,8 +54,9 @@ public sealed class CredentialsService(
                 return ConnectorResult<ChannelCredentials>.Success(current); // another caller refreshed while we waited
             }
 
-            var app = await apps.FindAsync(channel.PlatformKey, current.InstanceUrl, cancellationToken);
-            var refreshed = app is null
+            // Only platforms whose refresh is an OAuth grant need the app; the rest renew with the grant alone.
+            var app = connector.Descriptor.RefreshNeedsApp ? await apps.FindAsync(channel.PlatformKey, current.InstanceUrl, cancellationToken) : null;
+            var refreshed = connector.Descriptor.RefreshNeedsApp && app is null
                 ? ConnectorResult<ChannelCredentials>.Fail(FailureKind.Misconfigured, "The platform's app credentials are missing.")
                 : await connector.RefreshAsync(new RefreshRequest(current, app), cancellationToken);
             if (refreshed.Succeeded)
