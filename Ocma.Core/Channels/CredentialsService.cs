@@ -16,6 +16,7 @@ public sealed class CredentialsService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     GrantProtector grants,
     PlatformAppResolver apps,
+    ChannelHealthRecorder health,
     AuditLog audit,
     LiveStatus live,
     TimeProvider time)
@@ -99,6 +100,7 @@ public sealed class CredentialsService(
         channel.StatusReason = reason;
         audit.Add(db, Actor.System, "channel.needs-reconnect", $"{channel.PlatformKey} {channel.Handle ?? channel.AccountId}", reason);
         await db.SaveChangesAsync(cancellationToken);
+        await health.RecordNeedsReconnectAsync(channel.Id, reason, cancellationToken);
         await live.PublishAsync(new ChannelStatusChanged(channel.Id, channel.Status, reason));
     }
 

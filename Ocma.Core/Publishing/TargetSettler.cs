@@ -13,6 +13,7 @@ public sealed class TargetSettler(
     IDbContextFactory<OcmaDbContext> dbFactory,
     RetryPolicy retryPolicy,
     CredentialsService credentials,
+    ChannelHealthRecorder channelHealth,
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
@@ -50,6 +51,8 @@ public sealed class TargetSettler(
     /// <summary>Settles a target after a send (or after it could not be sent at all, when <paramref name="attemptId"/> is null).</summary>
     public async Task SettleAsync(PostTarget snapshot, long? attemptId, ConnectorResult<PublishedPost> result, CancellationToken cancellationToken)
     {
+        // The channel's health follows what sending to it just showed, not only the last probe.
+        await channelHealth.RecordPublishAsync(snapshot.ChannelId, result.Failure, cancellationToken);
         if (result.Succeeded)
         {
             await PublishedAsync(snapshot, attemptId, result.Value, AttemptOutcome.Published, cancellationToken);
