@@ -61,6 +61,21 @@ public sealed class ReconnectEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reconnect_Mastodon_StartsTheRoundTripOnTheChannelsOwnServer()
+    {
+        await using var mastodon = await Ocma.Tests.Fakes.Mastodon.MastodonFake.StartAsync();
+        await using var app = new OcmaAppFactory(settings: MastodonChannels.Settings);
+        var channel = await MastodonChannels.ConnectAsync(app, await TestUsers.CreateAdminAsync(app), mastodon);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal("signed-in", await FormPoster.SignInAsync(client, TestUsers.AdminEmail, TestUsers.Password));
+
+        var response = await client.GetAsync($"/channels/{channel.Id}/reconnect");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/oauth/mastodon/start?instance={Uri.EscapeDataString(mastodon.BaseUrl.ToString())}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Reconnect_UnknownChannel_SaysSoInWords()
     {
         var client = await SignedInAsync(TestUsers.AdminEmail);
