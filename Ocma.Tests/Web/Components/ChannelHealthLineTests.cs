@@ -1,4 +1,5 @@
 using Ocma.Core.Channels;
+using Ocma.Tests.Support;
 using Ocma.Web.Features.Channels;
 
 namespace Ocma.Tests.Web.Components;
@@ -9,8 +10,8 @@ public sealed class ChannelHealthLineTests
     {
         ChannelId = 1,
         Healthy = true,
-        CheckedUtc = new DateTime(2026, 11, 23, 19, 29, 0, DateTimeKind.Utc),
-        LastSuccessUtc = new DateTime(2026, 11, 23, 19, 29, 0, DateTimeKind.Utc),
+        CheckedUtc = TestClock.Utc(2026, 11, 23, 19, 29),
+        LastSuccessUtc = TestClock.Utc(2026, 11, 23, 19, 29),
         LatencyMs = 120,
         RateLimitRemaining = 2999,
     };
