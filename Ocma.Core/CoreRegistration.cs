@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Core.Audit;
@@ -39,9 +38,7 @@ public static class CoreRegistration
 #pragma warning restore RS0030
         services.AddDbContextFactory<OcmaDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds))
-            // Migrations are hand-written without a model snapshot; the schema test proves they match the model.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds)));
         services.AddDataProtection()
             .SetApplicationName("Ocma")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
@@ -66,6 +63,7 @@ public static class CoreRegistration
         services.AddSingleton<PendingConnections>();
         services.AddSingleton<CredentialsService>();
         services.AddSingleton<ChannelHealthService>();
+        services.AddSingleton<ChannelHealthRecorder>();
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostEditService>();

@@ -8,7 +8,7 @@ namespace Ocma.Core.Data.Migrations;
 /// <summary>Written by hand: a video in the media library remembers how long it plays, so channel limits are checked before scheduling.</summary>
 [DbContext(typeof(OcmaDbContext))]
 [Migration("20261124070000_AddMediaDuration")]
-public sealed class AddMediaDuration : Migration
+public sealed partial class AddMediaDuration : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
