@@ -68,7 +68,7 @@ public sealed class CalendarBrowserTests(Browser browser) : IClassFixture<Browse
         await Browser.DragAsync(page, item, DaySlot(page, nextMonth.AddDays(11)));
 
         var expectedUtc = ZoneClock.ToUtc(nextMonth.AddDays(11).AddHours(10), Zone).Value;
-        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync();
+        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var newLocal = nextMonth.AddDays(11).AddHours(10).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await Expect(item).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape($"{newLocal} (Europe/Berlin)")));
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("calendar-month") });

@@ -137,6 +137,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
 
         // Back to light, remembered the same way.
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" }).ClickAsync();
+        await Expect(layout).ToHaveAttributeAsync("data-theme", "light");
         await page.ReloadAsync();
         await Expect(layout).ToHaveAttributeAsync("data-theme", "light");
     }

@@ -33,7 +33,7 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         await Expect(page.GetByTestId("media-drop")).ToHaveAttributeAsync("data-ready", "true");
         await page.GetByLabel("Upload images or videos: drop files here or choose them").SetInputFilesAsync(TestImages.WriteTempFile("harbour.png", TestImages.Png(900, 600)));
         var card = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "harbour.png" });
-        await Expect(card).ToContainTextAsync("900×600");
+        await Expect(card).ToContainTextAsync("900×600", new() { Timeout = 15_000 }); // the upload is a round trip through the circuit
         await Expect(card.Locator(".media-alt-warning")).ToBeVisibleAsync();
         await Expect(card.Locator(".media-thumb img")).ToHaveJSPropertyAsync("naturalWidth", 320);
 
@@ -85,7 +85,7 @@ public sealed class MediaJourneyTests(Browser browser) : IClassFixture<Browser>,
         await page.GetByLabel("Upload images or videos: drop files here or choose them").SetInputFilesAsync(TestImages.WriteTempFile("teaser.mp4", TestVideos.Mp4(TimeSpan.FromSeconds(42), 1280, 720)));
         var card = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "teaser.mp4" });
         var tile = card.GetByTestId("video-tile");
-        await Expect(tile).ToContainTextAsync("0:42");
+        await Expect(tile).ToContainTextAsync("0:42", new() { Timeout = 15_000 });
         await Expect(tile).ToContainTextAsync("1280×720");
         await Expect(card).ToContainTextAsync("video/mp4");
         var id = await card.Locator("[data-media-id]").GetAttributeAsync("data-media-id");

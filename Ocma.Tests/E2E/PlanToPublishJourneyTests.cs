@@ -64,7 +64,7 @@ public sealed class PlanToPublishJourneyTests(Browser browser) : IClassFixture<B
         var betaItem = page.Locator($".calendar-item[data-target-id='{await TargetIdAsync(_beta.Id)}']");
         await Expect(betaItem).ToBeVisibleAsync();
         await Browser.DragAsync(page, betaItem, CalendarBrowserTests.DaySlot(page, nextMonth.AddDays(11)));
-        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync();
+        await Expect(Browser.Message(page, "Rescheduled")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("plan-to-publish-01-calendar") });
 
         // The post's page shows each channel's time: @beta two days later, same time of day.
