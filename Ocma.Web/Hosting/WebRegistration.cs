@@ -79,7 +79,7 @@ public static class WebRegistration
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseOcmaRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<FirstRunGate>();
         app.UseRateLimiter();
