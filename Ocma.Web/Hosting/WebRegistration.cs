@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
 using Ocma.Core.Identity;
 using Ocma.Web.Components;
+using Quartz;
 using Radzen;
 
 namespace Ocma.Web.Hosting;
@@ -65,7 +67,13 @@ public static class WebRegistration
         });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+            // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
+            .AddQuartz(o =>
+            {
+                o.Name = "scheduler";
+                o.Tags.Add("ready");
+                o.StandbyStatus = HealthStatus.Unhealthy;
+            });
         return builder;
     }
 
