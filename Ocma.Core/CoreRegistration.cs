@@ -78,6 +78,7 @@ public static class CoreRegistration
         services.AddSingleton<Calendar.RescheduleService>();
         services.AddSingleton<Calendar.PostingSlotService>();
         services.AddSingleton<Calendar.QueueService>();
+        services.AddSingleton<Calendar.CalendarFeedService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<Bulk.PostExportService>();
         services.AddSingleton<Bulk.PostImportService>();

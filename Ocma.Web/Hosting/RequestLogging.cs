@@ -1,3 +1,4 @@
+using Ocma.Core.Calendar;
 using Ocma.Core.Media;
 using Serilog;
 using Serilog.Events;
@@ -12,8 +13,8 @@ public static class RequestLogging
 {
     public const string Redacted = "[redacted]";
 
-    /// <summary>Paths whose next segment is a bearer secret (a public media link).</summary>
-    private static readonly string[] SecretPathPrefixes = [MediaPublicLinks.PathPrefix];
+    /// <summary>Paths whose next segment is a bearer secret (a public media link, a calendar subscription).</summary>
+    private static readonly string[] SecretPathPrefixes = [MediaPublicLinks.PathPrefix, CalendarFeedService.PathPrefix];
 
     public static WebApplication UseOcmaRequestLogging(this WebApplication app)
     {
