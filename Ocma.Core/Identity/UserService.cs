@@ -17,7 +17,7 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
         foreach (var user in all)
         {
             var roles = await users.GetRolesAsync(user);
-            var lockedOut = user.LockoutEnd is DateTimeOffset end && end > time.GetUtcNow();
+            var lockedOut = await users.IsLockedOutAsync(user); // Identity stamps lockouts on its own clock: ask it
             result.Add(new UserSummary(user.Id, user.Email ?? user.UserName ?? "", roles.FirstOrDefault() ?? Roles.Viewer, lockedOut, user.CreatedUtc) { Invited = user.PasswordHash is null });
         }
 
@@ -185,8 +185,15 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
 
     private async Task<bool> HasOtherActiveAdminAsync(UserManager<OcmaUser> users, string userId)
     {
-        var now = time.GetUtcNow();
-        return (await users.GetUsersInRoleAsync(Roles.Admin)).Any(a => a.Id != userId && (a.LockoutEnd is null || a.LockoutEnd <= now));
+        foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
+        {
+            if (admin.Id != userId && !await users.IsLockedOutAsync(admin))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

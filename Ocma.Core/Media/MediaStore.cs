@@ -8,7 +8,7 @@ namespace Ocma.Core.Media;
 /// Media files under <c>{DataDirectory}/media/&lt;2 hex&gt;/&lt;sha256&gt;</c>, thumbnails beside them as <c>&lt;sha256&gt;.thumb.jpg</c>.
 /// Files are written to <c>media/incoming</c> first and moved into place whole, so a half-written file is never visible.
 /// </summary>
-public sealed class MediaStore(IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class MediaStore(IOptions<StorageOptions> storage)
 {
     public string Root => Path.Combine(storage.Value.FullDataDirectory, "media");
 
@@ -72,11 +72,17 @@ public sealed class MediaStore(IOptions<StorageOptions> storage, TimeProvider ti
         }
     }
 
-    /// <summary>Uploads a crash interrupted leave files in <c>incoming</c>; nothing refers to them, so old ones go.</summary>
+    /// <summary>
+    /// Uploads a crash interrupted leave files in <c>incoming</c>; nothing refers to them, so old ones go. File times come
+    /// from the machine's clock, so their age is measured on it too (a marker touched now), never on Ocma's clock.
+    /// </summary>
     private void RemoveAbandoned()
     {
-        var cutoff = time.GetUtcNow().UtcDateTime.AddHours(-6);
-        foreach (var file in Directory.EnumerateFiles(IncomingDirectory).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+        var marker = Path.Combine(IncomingDirectory, Guid.NewGuid().ToString("N") + ".now");
+        File.WriteAllBytes(marker, []);
+        var cutoff = File.GetLastWriteTimeUtc(marker) - TimeSpan.FromHours(6);
+        File.Delete(marker);
+        foreach (var file in Directory.EnumerateFiles(IncomingDirectory, "*.part").Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
         {
             DeleteQuietly(file);
         }

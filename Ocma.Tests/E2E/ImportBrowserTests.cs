@@ -35,13 +35,13 @@ public sealed class ImportBrowserTests(Browser browser) : IClassFixture<Browser>
 
         var problems = page.Locator(".import-problems tbody tr");
         await Browser.WaitUntilInteractiveAsync(page);
-        await page.SetInputFilesAsync(".import-file", Csv("text,channels,due,media\nfine,@team,2031-01-01 10:00,\nlost,@ghost,2031-01-01 10:00,\n"));
+        await page.SetInputFilesAsync(".import-file", Csv($"text,channels,due,media\nfine,@team,{TestClock.FutureYear}-01-01 10:00,\nlost,@ghost,{TestClock.FutureYear}-01-01 10:00,\n"));
 
         await Expect(problems).ToHaveCountAsync(1);
         await Expect(problems).ToContainTextAsync("@ghost");
         await Expect(page.Locator(".import-confirm")).ToHaveCountAsync(0);
 
-        await page.SetInputFilesAsync(".import-file", Csv("text,channels,due,media\nfirst import,@team,2031-01-01 10:00,\nsecond import,@team,,\n"));
+        await page.SetInputFilesAsync(".import-file", Csv($"text,channels,due,media\nfirst import,@team,{TestClock.FutureYear}-01-01 10:00,\nsecond import,@team,,\n"));
         await Expect(page.Locator(".import-ready")).ToContainTextAsync("2 post(s) ready");
         await page.ClickAsync(".import-confirm");
         await Expect(page.Locator("text=Imported 2 post(s)")).ToBeVisibleAsync();

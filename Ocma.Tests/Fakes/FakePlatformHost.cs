@@ -33,7 +33,7 @@ public sealed class FakePlatformHost : IAsyncDisposable
     public FaultQueue Faults { get; private init; } = new();
 
     /// <summary>A clock starting at a fixed instant; the fake and the connector under test share it.</summary>
-    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public static FakeTimeProvider NewClock() => new(TestClock.At(2026, 11, 23, 12, 0, 0));
 
     public static async Task<FakePlatformHost> StartAsync(Action<WebApplication> mapRoutes)
     {

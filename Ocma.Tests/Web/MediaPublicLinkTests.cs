@@ -12,7 +12,7 @@ namespace Ocma.Tests.Web;
 public sealed class MediaPublicLinkTests : IAsyncLifetime
 {
     // The data-protection layer also checks expiry against the real clock, so the test clock starts at the real now.
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = TestClock.StartingNow();
     private readonly byte[] _png = TestImages.Png(320, 240);
     private OcmaAppFactory _app = null!;
     private MediaAsset _asset = null!;
@@ -76,8 +76,8 @@ public sealed class MediaPublicLinkTests : IAsyncLifetime
     {
         var token = _app.Get<MediaPublicLinks>().Issue(_asset);
         var tampered = token[..^3] + (token[^3] == 'A' ? 'B' : 'A') + token[^2..];
-        var otherPurpose = _app.Get<IDataProtectionProvider>().CreateProtector(ProtectionPurposes.OAuthState).ToTimeLimitedDataProtector()
-            .Protect($"{_asset.Id}:{_asset.Sha256}", _clock.GetUtcNow().AddHours(1));
+        var otherPurpose = new ExpiringProtector(_app.Get<IDataProtectionProvider>().CreateProtector(ProtectionPurposes.OAuthState), _clock)
+            .Protect($"{_asset.Id}:{_asset.Sha256}", TimeSpan.FromHours(1));
         var client = _app.CreateClient();
 
         foreach (var bad in new[] { tampered, "not-a-token", otherPurpose, _asset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })

@@ -14,7 +14,7 @@ namespace Ocma.Tests.Core.Approvals;
 /// <summary>The app on a controllable clock with an Admin, an Editor, two Contributors and a Sandbox channel; approvals on.</summary>
 internal sealed class ApprovalHarness : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.At(2026, 11, 24, 8, 0, 0);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 

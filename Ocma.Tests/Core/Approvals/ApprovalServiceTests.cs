@@ -187,7 +187,7 @@ public sealed class ApprovalServiceTests : IAsyncLifetime
         var retimed = await _h.Approvals.ApproveAsync(post.Id, later, _h.Editor, CancellationToken.None);
 
         Assert.StartsWith("Missed its time: not approved before 09:00 Tue 24 Nov. Pick a new time", withoutTime.Error, StringComparison.Ordinal);
-        Assert.Equal("2026-11-24 09:10 (Etc/UTC) is in the past. Pick a later time to approve it for.", inThePast.Error);
+        Assert.Equal($"{TestClock.Year(2026)}-11-24 09:10 (Etc/UTC) is in the past. Pick a later time to approve it for.", inThePast.Error);
         Assert.True(retimed.Succeeded, retimed.Error);
         var target = await _h.TargetAsync(post.Id);
         Assert.Equal((TargetState.Scheduled, later), (target.State, target.DueUtc!.Value));

@@ -6,13 +6,15 @@ namespace Ocma.Tests.Core.Bulk;
 
 public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<BulkFixture>
 {
+    private static readonly int Y = TestClock.FutureYear;
+
     private PostExportService Export => fixture.Harness.App.Get<PostExportService>();
 
     [Fact]
     public async Task PostsCsv_TrickyText_RoundTripsThroughTheParserWithBom()
     {
         var text = "exp-rt \"quoted\", comma\nand a new line";
-        var post = (await fixture.Harness.ComposeAsync(text, ComposeMode.Schedule, new DateTime(2031, 4, 2, 8, 15, 0))).Value;
+        var post = (await fixture.Harness.ComposeAsync(text, ComposeMode.Schedule, new DateTime(Y, 4, 2, 8, 15, 0))).Value;
 
         var bytes = await Export.PostsCsvAsync(fixture.BrandId, CancellationToken.None);
 
@@ -23,8 +25,8 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Equal(text, row[1]);
         Assert.Equal("'@team · sandbox", row[2]); // a handle starts with @, so the formula guard applies
         Assert.Equal("Scheduled", row[3]);
-        Assert.Equal("2031-04-02T08:15:00+00:00", row[4]);
-        Assert.Equal("2031-04-02T08:15:00Z", row[5]);
+        Assert.Equal($"{Y}-04-02T08:15:00+00:00", row[4]);
+        Assert.Equal($"{Y}-04-02T08:15:00Z", row[5]);
         Assert.Equal(fixture.Harness.Admin.Name, row[9]);
     }
 
@@ -56,7 +58,7 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
     [Fact]
     public async Task Calendar_ScheduledPost_IsOneEventInTheBrandZoneWithEscapedTextAndALinkBack()
     {
-        var post = (await fixture.Harness.ComposeAsync("exp-ics; first, line\nsecond", ComposeMode.Schedule, new DateTime(2031, 5, 6, 7, 8, 0))).Value;
+        var post = (await fixture.Harness.ComposeAsync("exp-ics; first, line\nsecond", ComposeMode.Schedule, new DateTime(Y, 5, 6, 7, 8, 0))).Value;
         await fixture.Harness.ComposeAsync("exp-ics draft is not on the calendar", ComposeMode.SaveDraft);
         var key = post.Targets.Single().IdempotencyKey;
 
@@ -68,8 +70,8 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
         Assert.Contains($"UID:{key}@ocma\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Etc/UTC\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTSTART;TZID=Etc/UTC:20310506T070800\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTEND;TZID=Etc/UTC:20310506T073800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Etc/UTC:{Y}0506T070800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTEND;TZID=Etc/UTC:{Y}0506T073800\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains($"URL:https://ocma.example.com/posts/{post.Id}\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:[Scheduled] @team · sandbox: exp-ics\\; first\\, line second\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("DESCRIPTION:exp-ics\\; first\\, line\\nsecond\r\n", unfolded, StringComparison.Ordinal);

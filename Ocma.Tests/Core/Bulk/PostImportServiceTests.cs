@@ -12,6 +12,8 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
 {
     private const string Header = "text,channels,due,media";
 
+    private static readonly int Y = TestClock.FutureYear;
+
     private PostImportService Importer => fixture.Harness.App.Get<PostImportService>();
 
     private Actor Admin => fixture.Harness.Admin;
@@ -21,13 +23,13 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var file = Csv(
             Header,
-            "dry-good,@team,2031-01-05 10:00,",
-            "dry-unknown,@nobody,2031-01-05 10:00,",
-            $"dry-long {new string('x', 600)},@team,2031-01-05 10:00,",
+            $"dry-good,@team,{Y}-01-05 10:00,",
+            $"dry-unknown,@nobody,{Y}-01-05 10:00,",
+            $"dry-long {new string('x', 600)},@team,{Y}-01-05 10:00,",
             "dry-badtime,@team,05/01/2031 10:00,",
             "dry-past,@team,2020-01-01 10:00,",
             "dry-media,@team,,photo.jpg",
-            "\"dry-multi\nline\",@team,2031-01-05 10:00,",
+            $"\"dry-multi\nline\",@team,{Y}-01-05 10:00,",
             "dry-columns,@team");
 
         var plan = (await Importer.DryRunAsync(fixture.BrandId, file, Admin, CancellationToken.None)).Value;
@@ -52,7 +54,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
             new Ocma.Core.Media.MediaUpload(fixture.BrandId, "imp-keynote.mp4", null, bytes), Admin, CancellationToken.None);
         Assert.True(uploaded.Succeeded, uploaded.Error);
 
-        var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, "imp-video too long,@team,2031-03-03 09:00,imp-keynote.mp4"), Admin, CancellationToken.None)).Value;
+        var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, $"imp-video too long,@team,{Y}-03-03 09:00,imp-keynote.mp4"), Admin, CancellationToken.None)).Value;
 
         Assert.False(plan.CanImport);
         Assert.Contains("Trim 'imp-keynote.mp4': it plays 4:00 and Sandbox accepts videos up to 3:00.", Reason(plan, 2), StringComparison.Ordinal);
@@ -73,7 +75,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
             ids.Add(uploaded.Value.Id);
         }
 
-        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, "imp-media with two images,@team,2031-02-02 09:00,IMP-MENU.png; imp-harbour.png"), Admin, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, $"imp-media with two images,@team,{Y}-02-02 09:00,IMP-MENU.png; imp-harbour.png"), Admin, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var media = await fixture.Harness.App.Get<Ocma.Core.Media.MediaLibraryService>().ForPostAsync(Assert.Single(result.Value).Id, CancellationToken.None);
@@ -88,7 +90,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
         await brands.UpdateAsync(brand.Id, brand.Name, "Europe/Berlin", Admin, CancellationToken.None);
         try
         {
-            var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, "dst-skip,@team,2031-03-30 02:30,"), Admin, CancellationToken.None)).Value;
+            var plan = (await Importer.DryRunAsync(fixture.BrandId, Csv(Header, $"dst-skip,@team,{TestClock.LastSundayOfMarch(Y):yyyy-MM-dd} 02:30,"), Admin, CancellationToken.None)).Value;
 
             Assert.Contains("does not exist in Europe/Berlin", Assert.Single(plan.Problems).Reason, StringComparison.Ordinal);
         }
@@ -101,7 +103,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [Fact]
     public async Task Import_ValidFile_StoresEveryRowAsScheduledPostsVisibleInQueries()
     {
-        var file = Csv(Header, "imp-ok one,@team,2031-02-01 09:00,", "\"imp-ok two, with comma\",team,2031-02-01 09:30,", "imp-ok draft,@team,,");
+        var file = Csv(Header, $"imp-ok one,@team,{Y}-02-01 09:00,", $"\"imp-ok two, with comma\",team,{Y}-02-01 09:30,", "imp-ok draft,@team,,");
 
         var result = await Importer.ImportAsync(fixture.BrandId, file, Admin, CancellationToken.None);
 
@@ -112,7 +114,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Equal(3, views.Count);
         var two = views.Single(v => v.Text == "imp-ok two, with comma");
         Assert.Equal(TargetState.Scheduled, two.State);
-        Assert.Equal(new DateTime(2031, 2, 1, 9, 30, 0), two.DueUtc);
+        Assert.Equal(new DateTime(Y, 2, 1, 9, 30, 0), two.DueUtc);
         Assert.Equal(TargetState.Draft, views.Single(v => v.Text == "imp-ok draft").State);
         Assert.Equal(2, await fixture.AuditEntriesAsync("post.scheduled", "imp-ok"));
         Assert.Equal(1, await fixture.AuditEntriesAsync("post.drafted", "imp-ok"));
@@ -121,7 +123,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [Fact]
     public async Task Import_OneBadRow_ImportsNothing()
     {
-        var file = Csv(Header, "imp-bad fine,@team,2031-02-01 09:00,", "imp-bad broken,@ghost,2031-02-01 09:00,");
+        var file = Csv(Header, $"imp-bad fine,@team,{Y}-02-01 09:00,", $"imp-bad broken,@ghost,{Y}-02-01 09:00,");
 
         var result = await Importer.ImportAsync(fixture.BrandId, file, Admin, CancellationToken.None);
 
@@ -135,7 +137,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     {
         var viewer = new Actor("viewer-id", "viewer@example.com", new HashSet<string> { Roles.Viewer });
 
-        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, "imp-viewer,@team,2031-02-01 09:00,"), viewer, CancellationToken.None);
+        var result = await Importer.ImportAsync(fixture.BrandId, Csv(Header, $"imp-viewer,@team,{Y}-02-01 09:00,"), viewer, CancellationToken.None);
 
         Assert.Contains("cannot", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.PostsContainingAsync("imp-viewer"));

@@ -73,7 +73,5 @@ internal sealed class CalendarHarness : IAsyncDisposable
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string action) =>
         (await App.Get<AuditLog>().RecentAsync(100, CancellationToken.None)).Where(e => e.Action == action).ToList();
 
-    public static DateTime Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
-
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -8,7 +8,7 @@ public sealed class PostingSlotServiceTests : IAsyncLifetime
 {
     private CalendarHarness _h = default!;
 
-    public async Task InitializeAsync() => _h = await CalendarHarness.StartAsync(new DateTimeOffset(2027, 3, 19, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _h = await CalendarHarness.StartAsync(TestClock.At(2027, 3, 19, 9, 0, 0));
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

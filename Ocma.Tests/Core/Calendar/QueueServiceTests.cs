@@ -9,7 +9,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
     // Friday 19 March 2027, 10:00 in Berlin (UTC+1).
     private CalendarHarness _h = default!;
 
-    public async Task InitializeAsync() => _h = await CalendarHarness.StartAsync(new DateTimeOffset(2027, 3, 19, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _h = await CalendarHarness.StartAsync(TestClock.At(2027, 3, 19, 9, 0, 0));
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -18,7 +18,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
     {
         await _h.AddSlotAsync(SlotDays.Weekdays, 9, 0);
         await _h.AddSlotAsync(SlotDays.Weekdays, 12, 30);
-        await _h.ScheduleAsync(new DateTime(2027, 3, 22, 9, 0, 0));
+        await _h.ScheduleAsync(TestClock.Wall(2027, 3, 22, 9, 0));
 
         var dues = new List<DateTime?>();
         for (var i = 0; i < 3; i++)
@@ -29,7 +29,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
         }
 
         Assert.Equal(
-            [CalendarHarness.Utc(2027, 3, 19, 11, 30), CalendarHarness.Utc(2027, 3, 22, 11, 30), CalendarHarness.Utc(2027, 3, 23, 8, 0)],
+            [TestClock.Utc(2027, 3, 19, 11, 30), TestClock.Utc(2027, 3, 22, 11, 30), TestClock.Utc(2027, 3, 23, 8, 0)],
             dues);
     }
 
@@ -47,25 +47,25 @@ public sealed class QueueServiceTests : IAsyncLifetime
         Assert.True(queued.Succeeded, queued.Error);
         var target = Assert.Single(queued.Value.Targets);
         Assert.Equal(TargetState.Scheduled, target.State);
-        Assert.Equal(CalendarHarness.Utc(2027, 3, 19, 11, 30), target.DueUtc);
+        Assert.Equal(TestClock.Utc(2027, 3, 19, 11, 30), target.DueUtc);
     }
 
     [Fact]
     public async Task NextFreeSlots_CanceledPostsDoNotHoldTheirSlot()
     {
         await _h.AddSlotAsync(SlotDays.EveryDay, 12, 30);
-        var canceled = await _h.ScheduleAsync(new DateTime(2027, 3, 19, 12, 30, 0));
+        var canceled = await _h.ScheduleAsync(TestClock.Wall(2027, 3, 19, 12, 30));
         await _h.SetStateAsync(canceled, TargetState.Canceled);
 
         var next = await _h.App.Get<QueueService>().NextFreeSlotsAsync(1, [_h.ChannelId], CancellationToken.None);
 
-        Assert.Equal(CalendarHarness.Utc(2027, 3, 19, 11, 30), next.Value[_h.ChannelId]);
+        Assert.Equal(TestClock.Utc(2027, 3, 19, 11, 30), next.Value[_h.ChannelId]);
     }
 
     [Fact]
     public async Task NextFreeSlots_AcrossTheSpringChange_FollowsBerlinClocks_AndPassesOverTheSkippedHour()
     {
-        _h.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 27, 12, 0, 0, TimeSpan.Zero));
+        _h.Clock.SetUtcNow(TestClock.At(2027, 3, 27, 12, 0, 0));
         await _h.AddSlotAsync(SlotDays.EveryDay, 2, 30);
         var queue = _h.App.Get<QueueService>();
 
@@ -74,9 +74,9 @@ public sealed class QueueServiceTests : IAsyncLifetime
         var morning = await queue.NextFreeSlotsAsync(1, [_h.ChannelId], CancellationToken.None);
 
         // 02:30 does not exist on Sunday 28 March; the next one is Monday 02:30 CEST.
-        Assert.Equal(CalendarHarness.Utc(2027, 3, 29, 0, 30), night.Value[_h.ChannelId]);
+        Assert.Equal(TestClock.Utc(2027, 3, 29, 0, 30), night.Value[_h.ChannelId]);
         // Sunday 09:00 is already summer time: 07:00 UTC, not 08:00.
-        Assert.Equal(CalendarHarness.Utc(2027, 3, 28, 7, 0), morning.Value[_h.ChannelId]);
+        Assert.Equal(TestClock.Utc(2027, 3, 28, 7, 0), morning.Value[_h.ChannelId]);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class QueueServiceTests : IAsyncLifetime
         var stored = await _h.App.Get<ComposeService>().SubmitAllAsync(requests, _h.Admin, CancellationToken.None);
 
         Assert.Equal(
-            [CalendarHarness.Utc(2027, 3, 19, 11, 30), CalendarHarness.Utc(2027, 3, 20, 11, 30)],
+            [TestClock.Utc(2027, 3, 19, 11, 30), TestClock.Utc(2027, 3, 20, 11, 30)],
             stored.Value.Select(p => Assert.Single(p.Targets).DueUtc));
     }
 

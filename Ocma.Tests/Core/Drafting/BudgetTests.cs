@@ -8,7 +8,7 @@ namespace Ocma.Tests.Core.Drafting;
 /// <summary>The monthly AI budget, as the draft service enforces it.</summary>
 public sealed class BudgetTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.At(2026, 11, 20, 10, 0, 0);
     private readonly FakeTimeProvider _time = new(Now);
     private FakeOpenAIServer _server = null!;
 
@@ -29,7 +29,7 @@ public sealed class BudgetTests : IAsyncLifetime
         await using var db = await app.DbAsync();
         db.AiUsages.AddRange(
             Usage(Now.UtcDateTime.AddDays(-3), spentThisMonth),
-            Usage(new DateTime(2026, 10, 31, 23, 0, 0, DateTimeKind.Utc), 500m), // last month does not count
+            Usage(TestClock.Utc(2026, 10, 31, 23, 0, 0), 500m), // last month does not count
             Usage(Now.UtcDateTime.AddDays(-1), 500m, DraftingHarness.OtherBrandId)); // nor does another brand
         await db.SaveChangesAsync();
         return app;
@@ -61,7 +61,7 @@ public sealed class BudgetTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.True(result.Budget!.IsWarning);
-        Assert.Equal("This brand has used 80 % of its AI budget for November 2026 (16.00 of 20.00).", result.Budget.Message);
+        Assert.Equal($"This brand has used 80 % of its AI budget for November {TestClock.Year(2026)} (16.00 of 20.00).", result.Budget.Message);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class BudgetTests : IAsyncLifetime
 
         Assert.Equal(DraftingFailureKind.BudgetExhausted, result.Failure?.Kind);
         Assert.Equal(
-            "This brand's AI budget for November 2026 is spent (20.00 of 20.00). Hosted AI is paused until next month or until an Admin raises the budget; the built-in drafter still works.",
+            $"This brand's AI budget for November {TestClock.Year(2026)} is spent (20.00 of 20.00). Hosted AI is paused until next month or until an Admin raises the budget; the built-in drafter still works.",
             result.Failure!.Message);
         Assert.Empty(_server.Journal);
         await using var db = await app.DbAsync();
@@ -110,6 +110,6 @@ public sealed class BudgetTests : IAsyncLifetime
         var status = await app.Get<BudgetService>().GetStatusAsync(DraftingHarness.BrandId, CancellationToken.None);
 
         Assert.Equal((20m, 3m), (status.Limit, status.Spent));
-        Assert.Equal(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), status.MonthStartUtc);
+        Assert.Equal(TestClock.Utc(2026, 11, 1, 0, 0, 0), status.MonthStartUtc);
     }
 }

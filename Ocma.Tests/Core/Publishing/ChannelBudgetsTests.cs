@@ -7,7 +7,7 @@ namespace Ocma.Tests.Core.Publishing;
 /// <summary>The per-channel token bucket fed by platforms' rate-limit headers.</summary>
 public sealed class ChannelBudgetsTests
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(TestClock.At(2026, 11, 24, 9, 0, 0));
 
     [Fact]
     public void TryTake_WithTheLastRequestStillInFlight_HoldsUntilTheReset()

@@ -12,6 +12,7 @@ namespace Ocma.Tests.Core.Publishing;
 /// Kill the console (SIGKILL) while 1,000 targets are publishing, start it again: every target is published
 /// exactly once according to the platform, and the console says so.
 /// </summary>
+[Trait("Category", "Crash")]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int Targets = 1000;

@@ -12,7 +12,7 @@ namespace Ocma.Tests.Core.Publishing;
 /// <summary>Posts planned around Berlin's 2027 clock changes go out at the instants the zone rules say, never an hour off.</summary>
 public sealed class DaylightSavingTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 27, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(TestClock.At(2027, 3, 27, 12, 0, 0));
     private OcmaAppFactory _app = default!;
     private Ocma.Core.Audit.Actor _admin = default!;
     private int _channelId;
@@ -30,24 +30,24 @@ public sealed class DaylightSavingTests : IAsyncLifetime
     [Fact]
     public async Task SpringForward_PostsAroundTheSkippedHour_PublishAtTheirInstants_AndTheSkippedTimeIsRefused()
     {
-        var before = await ScheduleAsync(new DateTime(2027, 3, 28, 1, 30, 0));
-        var after = await ScheduleAsync(new DateTime(2027, 3, 28, 3, 30, 0));
-        var skipped = await _app.Get<ComposeService>().SubmitAsync(Request(new DateTime(2027, 3, 28, 2, 30, 0)), _admin, CancellationToken.None);
+        var before = await ScheduleAsync(TestClock.Wall(2027, 3, 28, 1, 30));
+        var after = await ScheduleAsync(TestClock.Wall(2027, 3, 28, 3, 30));
+        var skipped = await _app.Get<ComposeService>().SubmitAsync(Request(TestClock.Wall(2027, 3, 28, 2, 30)), _admin, CancellationToken.None);
 
         Assert.Contains("does not exist in Europe/Berlin", skipped.Error, StringComparison.Ordinal);
-        await AssertPublishesAtAsync(before, new DateTime(2027, 3, 28, 0, 30, 0, DateTimeKind.Utc));
-        await AssertPublishesAtAsync(after, new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Utc));
+        await AssertPublishesAtAsync(before, TestClock.Utc(2027, 3, 28, 0, 30, 0));
+        await AssertPublishesAtAsync(after, TestClock.Utc(2027, 3, 28, 1, 30, 0));
     }
 
     [Fact]
     public async Task FallBack_PostsAroundTheRepeatedHour_PublishAtTheirInstants()
     {
-        _clock.SetUtcNow(new DateTimeOffset(2027, 10, 30, 12, 0, 0, TimeSpan.Zero));
-        var repeated = await ScheduleAsync(new DateTime(2027, 10, 31, 2, 30, 0));
-        var afterwards = await ScheduleAsync(new DateTime(2027, 10, 31, 3, 30, 0));
+        _clock.SetUtcNow(TestClock.At(2027, 10, 30, 12, 0, 0));
+        var repeated = await ScheduleAsync(TestClock.Wall(2027, 10, 31, 2, 30));
+        var afterwards = await ScheduleAsync(TestClock.Wall(2027, 10, 31, 3, 30));
 
-        await AssertPublishesAtAsync(repeated, new DateTime(2027, 10, 31, 0, 30, 0, DateTimeKind.Utc));
-        await AssertPublishesAtAsync(afterwards, new DateTime(2027, 10, 31, 2, 30, 0, DateTimeKind.Utc));
+        await AssertPublishesAtAsync(repeated, TestClock.Utc(2027, 10, 31, 0, 30, 0));
+        await AssertPublishesAtAsync(afterwards, TestClock.Utc(2027, 10, 31, 2, 30, 0));
     }
 
     private ComposeRequest Request(DateTime local) => new(1, $"Planned for {local:yyyy-MM-dd HH:mm} Berlin time", [_channelId], ComposeMode.Schedule, local);
