@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Bulk;
@@ -18,7 +20,7 @@ public sealed record CalendarFeedStatus(bool Active, DateTime? CreatedUtc, DateT
 /// again replaces it, revoking ends it, and locking the person stops it answering.
 /// </summary>
 public sealed class CalendarFeedService(
-    IDbContextFactory<OcmaDbContext> dbFactory, BrandService brands, PostQueries posts, AuditLog audit, TimeProvider time)
+    IDbContextFactory<OcmaDbContext> dbFactory, IServiceScopeFactory scopes, BrandService brands, PostQueries posts, AuditLog audit, TimeProvider time)
 {
     public const string PathPrefix = "/calendar/feed/";
 
@@ -70,11 +72,8 @@ public sealed class CalendarFeedService(
         var now = time.GetUtcNow();
         var hash = Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var feed = await db.CalendarFeeds
-            .Where(f => f.TokenHash == hash)
-            .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { f.Id, u.LockoutEnd })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (feed is null || feed.LockoutEnd > now)
+        var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.TokenHash == hash, cancellationToken);
+        if (feed is null || await IsLockedOutAsync(feed.UserId))
         {
             return null;
         }
@@ -88,6 +87,14 @@ public sealed class CalendarFeedService(
         }
 
         return PostCalendar.Build("Ocma posts", entries, baseUrl, now.UtcDateTime, showBrand: all.Count > 1);
+    }
+
+    /// <summary>Identity stamps lockouts on its own clock, so it is asked rather than compared with Ocma's (docs/adr/0012).</summary>
+    private async Task<bool> IsLockedOutAsync(string userId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Identity.OcmaUser>>();
+        return await users.FindByIdAsync(userId) is not { } user || await users.IsLockedOutAsync(user);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -9,7 +9,7 @@ namespace Ocma.Tests.Core.Bulk;
 public sealed class PostCalendarTests
 {
     private static readonly Uri Base = new("https://ocma.example.com/");
-    private static readonly DateTime Now = new(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = TestClock.Utc(2026, 12, 4, 10, 0);
 
     [Fact]
     public void Build_ScheduledBerlinPost_IsAnEventAtBerlinTimeWithItsZoneAndALinkBack()
@@ -19,8 +19,8 @@ public sealed class PostCalendarTests
         var unfolded = Unfold(ics);
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("TZOFFSETTO:+0200", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTSTART;TZID=Europe/Berlin:20310506T090800\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTEND;TZID=Europe/Berlin:20310506T093800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/Berlin:{D(2031, 5, 6)}T090800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTEND;TZID=Europe/Berlin:{D(2031, 5, 6)}T093800\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("URL:https://ocma.example.com/posts/7\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("UID:key-7@ocma\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:[Scheduled] @team · sandbox: Spring\\; launch\\, day second line\r\n", unfolded, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class PostCalendarTests
         var ics = Build(published);
 
         var unfolded = Unfold(ics);
-        Assert.Contains("DTSTART;TZID=Europe/Berlin:20310110T090300\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/Berlin:{D(2031, 1, 10)}T090300\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("DESCRIPTION:Out now\\n\\nOn sandbox: https://social.example/p/1\r\n", unfolded, StringComparison.Ordinal);
     }
 
@@ -62,8 +62,8 @@ public sealed class PostCalendarTests
             Entry(2, "second 02:30", TargetState.Scheduled, Utc(2031, 10, 26, 1, 30)));
 
         var unfolded = Unfold(ics);
-        Assert.Contains("DTSTART;TZID=Europe/Berlin:20311026T023000\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTSTART:20311026T013000Z\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/Berlin:{D(2031, 10, 26)}T023000\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART:{D(2031, 10, 26)}T013000Z\r\n", unfolded, StringComparison.Ordinal);
         Assert.Equal([Utc(2031, 10, 26, 0, 30), Utc(2031, 10, 26, 1, 30)], ReadBack(ics).Select(e => e.Start!.AsUtc).Order());
     }
 
@@ -90,7 +90,7 @@ public sealed class PostCalendarTests
 
         var unfolded = Unfold(ics);
         Assert.Contains("TZID:America/New_York\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains("DTSTART;TZID=America/New_York:20310506T090000\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=America/New_York:{D(2031, 5, 6)}T090000\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:New York team · [Scheduled] @team · sandbox: Good morning\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:Berlin team · [Scheduled] @team · sandbox: Guten Morgen\r\n", unfolded, StringComparison.Ordinal);
     }
@@ -103,7 +103,10 @@ public sealed class PostCalendarTests
     private static TargetView Target(int postId, string text, TargetState state, DateTime dueUtc) =>
         new(postId, postId, text, 1, "@team · sandbox", "sandbox", state, dueUtc, null, null, null, null, 0, "Ana", $"key-{postId}");
 
-    private static DateTime Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+    private static DateTime Utc(int year, int month, int day, int hour, int minute) => TestClock.Utc(year, month, day, hour, minute);
+
+    /// <summary>An iCalendar date-time's date part for a (shifted) test year, e.g. "20310506".</summary>
+    private static string D(int year, int month, int day) => $"{TestClock.Year(year)}{month:00}{day:00}";
 
     private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
 
