@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ocma.Tests.Fakes.Ai;
 
-/// <summary>Anthropic's Messages API: x-api-key and anthropic-version headers, the message shape and <c>{"type":"error","error":{…}}</c> envelope.</summary>
+/// <summary>Anthropic's Messages API: the key (x-api-key or bearer) and anthropic-version headers, the message shape and <c>{"type":"error","error":{…}}</c> envelope.</summary>
 public sealed class FakeAnthropicServer : FakeAiServer
 {
     protected override string PathSuffix => "/v1/messages";
@@ -15,6 +15,11 @@ public sealed class FakeAnthropicServer : FakeAiServer
         return server;
     }
 
+    /// <summary>A <c>system</c> or message <c>content</c> value as text: the API takes a string or a list of text blocks.</summary>
+    public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String
+        ? value.GetString()!
+        : string.Concat(value.EnumerateArray().Where(b => b.GetProperty("type").GetString() == "text").Select(b => b.GetProperty("text").GetString()));
+
     protected override FakeReply.Error? CheckAuth(HttpContext context)
     {
         if (string.IsNullOrEmpty(context.Request.Headers["anthropic-version"]))
@@ -22,7 +27,11 @@ public sealed class FakeAnthropicServer : FakeAiServer
             return new FakeReply.Error(400, "invalid_request_error", "anthropic-version: header is required");
         }
 
-        return context.Request.Headers["x-api-key"] == ExpectedKey ? null : new FakeReply.Error(401, "authentication_error", "invalid x-api-key");
+        // The API takes the key as x-api-key or, as Anthropic's own C# SDK (13.x) sends it, as a bearer token.
+        var bearer = context.Request.Headers.Authorization.ToString();
+        return context.Request.Headers["x-api-key"] == ExpectedKey || bearer == $"Bearer {ExpectedKey}"
+            ? null
+            : new FakeReply.Error(401, "authentication_error", "invalid x-api-key");
     }
 
     protected override object Success(JsonElement request, FakeReply.Text reply) => Message(request, [new { type = "text", text = reply.Content }], "end_turn", reply.TokensIn, reply.TokensOut);
