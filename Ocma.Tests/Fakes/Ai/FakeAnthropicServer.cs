@@ -38,9 +38,32 @@ public sealed class FakeAnthropicServer : FakeAiServer
 
     protected override object Refusal(JsonElement request) => Message(request, [], "refusal", 50, 0);
 
+    /// <summary>The Messages streaming events: message_start (input tokens), a text block's deltas word by word, message_delta (stop reason, output tokens), message_stop.</summary>
+    protected override IEnumerable<(string? Name, string Data)> StreamEvents(JsonElement request, FakeReply.Text? text)
+    {
+        var (tokensIn, tokensOut) = text is null ? (50, 0) : (text.TokensIn, text.TokensOut);
+        var start = Message(request, [], null, tokensIn, 1);
+        yield return ("message_start", JsonSerializer.Serialize(new { type = "message_start", message = start }));
+        if (text is not null)
+        {
+            yield return ("content_block_start", JsonSerializer.Serialize(new { type = "content_block_start", index = 0, content_block = new { type = "text", text = "" } }));
+            yield return ("ping", """{"type": "ping"}""");
+            foreach (var word in Words(text.Content))
+            {
+                yield return ("content_block_delta", JsonSerializer.Serialize(new { type = "content_block_delta", index = 0, delta = new { type = "text_delta", text = word } }));
+            }
+
+            yield return ("content_block_stop", """{"type":"content_block_stop","index":0}""");
+        }
+
+        var stop = text is null ? "refusal" : "end_turn";
+        yield return ("message_delta", JsonSerializer.Serialize(new { type = "message_delta", delta = new { stop_reason = stop, stop_sequence = (string?)null }, usage = new { output_tokens = tokensOut } }));
+        yield return ("message_stop", """{"type":"message_stop"}""");
+    }
+
     protected override object ErrorEnvelope(FakeReply.Error error) => new { type = "error", error = new { type = error.Type, message = error.Message } };
 
-    private static object Message(JsonElement request, object[] content, string stopReason, int tokensIn, int tokensOut) => new
+    private static object Message(JsonElement request, object[] content, string? stopReason, int tokensIn, int tokensOut) => new
     {
         id = "msg_fake1",
         type = "message",
