@@ -63,6 +63,7 @@ public static class CoreRegistration
         services.AddSingleton<PendingConnections>();
         services.AddSingleton<CredentialsService>();
         services.AddSingleton<ChannelHealthService>();
+        services.AddSingleton<ChannelHealthRecorder>();
         services.AddSingleton<GrantRefreshService>();
         services.AddSingleton<ComposeService>();
         services.AddSingleton<PostEditService>();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Ocma.Connectors.Shared;
 using Ocma.Core.Connectors;
 
@@ -40,6 +41,31 @@ public sealed class BlueskyApiClient(HttpClient http, TimeProvider time)
 
     internal Task<ConnectorResult<BlueskyResolvedHandle>> ResolveHandleAsync(Uri service, string handle, CancellationToken cancellationToken) =>
         SendAsync<BlueskyResolvedHandle>(Request(HttpMethod.Get, service, "com.atproto.identity.resolveHandle?handle=" + Uri.EscapeDataString(handle), null), cancellationToken);
+
+    /// <summary>A DID document (from the PLC directory or a did:web domain): plain JSON, not XRPC.</summary>
+    internal async Task<ConnectorResult<JsonElement>> GetDidDocumentAsync(Uri documentUrl, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, documentUrl);
+        var sent = await ConnectorHttp.SendAsync(http, request, documentUrl.Host, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            return sent.Failure!;
+        }
+
+        using var response = sent.Value;
+        if (!response.IsSuccessStatusCode)
+        {
+            return new ConnectorFailure(HttpFailures.Classify(response.StatusCode), $"{documentUrl.Host} answered HTTP {(int)response.StatusCode}");
+        }
+
+        var document = await ConnectorHttp.ReadJsonAsync<JsonDocument>(response, cancellationToken);
+        using (document)
+        {
+            return document?.RootElement.ValueKind == JsonValueKind.Object
+                ? ConnectorResult<JsonElement>.Success(document.RootElement.Clone())
+                : ConnectorHttp.Unreadable(documentUrl.Host);
+        }
+    }
 
     internal Task<ConnectorResult<BlueskyBlobResponse>> UploadBlobAsync(Uri service, string accessJwt, Stream content, string contentType, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Ocma.Connectors.Shared;
 using Ocma.Core.Connectors;
@@ -9,7 +7,7 @@ using Ocma.Core.Connectors;
 namespace Ocma.Connectors.Bluesky;
 
 /// <summary>Bluesky: app-password sessions (reused, refreshed with rotation), blobs, post records with UTF-8 byte facets.</summary>
-public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> clients, IOptions<BlueskyOptions> options, TimeProvider time)
+public sealed class BlueskyConnector(ApiClientFactory<BlueskyApiClient> clients, IOptions<BlueskyOptions> options, TimeProvider time)
     : ISocialConnector, IPasswordConnector
 {
     public const string Key = "bluesky";
@@ -22,7 +20,10 @@ public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> 
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
         // No video yet (MaxVideos 0: the composer refuses it). Bluesky takes one MP4 up to 100 MB and 3 minutes, not mixed with images (its published limits; the reference doc is silent).
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
-        AuthScheme.AppPassword);
+        AuthScheme.AppPassword)
+    {
+        RefreshNeedsApp = false, // a session is renewed with its refresh JWT alone
+    };
 
     /// <summary>Bluesky has no consent page for app passwords: use <see cref="ConnectWithPasswordAsync"/>.</summary>
     public Uri BuildAuthorizationUrl(AuthorizationStart start) =>
@@ -31,41 +32,10 @@ public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> 
     public Task<ConnectorResult<ConnectedAccounts>> ExchangeCodeAsync(CodeExchange exchange, CancellationToken cancellationToken) =>
         Task.FromResult(ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Misconfigured, "Bluesky is connected with a handle and an app password, not a sign-in code."));
 
-    public async Task<ConnectorResult<ConnectedAccounts>> ConnectWithPasswordAsync(string handle, string appPassword, string? serviceUrl, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(handle))
-        {
-            return ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Rejected, "Enter the Bluesky handle, for example team.bsky.social.");
-        }
+    public Task<ConnectorResult<ConnectedAccounts>> ConnectWithPasswordAsync(string handle, string appPassword, string? serviceUrl, CancellationToken cancellationToken) =>
+        new BlueskySignIn(clients.Create(), _options).ConnectAsync(handle, appPassword, serviceUrl, cancellationToken);
 
-        if (!AppPassword().IsMatch(appPassword ?? string.Empty))
-        {
-            return ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Rejected, "Use an app password (Bluesky Settings → Privacy and security → App passwords), in the form xxxx-xxxx-xxxx-xxxx — never the account password.");
-        }
-
-        if (ServiceUri(serviceUrl ?? _options.DefaultServiceUrl) is not { } service)
-        {
-            return ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Rejected, $"'{serviceUrl}' is not a Bluesky server address Ocma can use: give its https address.");
-        }
-
-        var session = await clients.Create().CreateSessionAsync(service, new BlueskyLogin(handle.Trim().TrimStart('@'), appPassword!), cancellationToken);
-        if (!session.Succeeded)
-        {
-            return session.Failure!.Kind == FailureKind.AuthRevoked
-                ? ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Rejected, "Bluesky did not accept that handle and app password: check both and try again.", session.Failure.PlatformCode)
-                : session.Failure;
-        }
-
-        var s = session.Value;
-        if (s.Active == false)
-        {
-            return ConnectorResult<ConnectedAccounts>.Fail(FailureKind.Rejected, "This Bluesky account is deactivated or suspended.");
-        }
-
-        var home = PdsEndpoint(s.DidDoc) ?? service;
-        var credentials = new ChannelCredentials(s.Did, s.AccessJwt, s.RefreshJwt, BlueskyTokens.ExpiresUtc(s.AccessJwt), ["app-password"], home.ToString());
-        return ConnectorResult<ConnectedAccounts>.Success(new ConnectedAccounts([new ConnectableAccount(s.Did, s.Handle, "@" + s.Handle, credentials)]));
-    }
+    public string DefaultServer => BlueskyServers.Parse(_options.DefaultServiceUrl, _options.AllowHttpServices)?.Authority ?? _options.DefaultServiceUrl;
 
     public async Task<ConnectorResult<ChannelCredentials>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
@@ -78,8 +48,9 @@ public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> 
         var session = await clients.Create().RefreshSessionAsync(Service(old), old.RefreshToken, cancellationToken);
         if (!session.Succeeded)
         {
+            // 400 ExpiredToken "Token has been revoked" is what the server says once the app password was deleted.
             return session.Failure!.Kind is FailureKind.AuthExpired or FailureKind.AuthRevoked or FailureKind.Rejected
-                ? ConnectorResult<ChannelCredentials>.Fail(FailureKind.AuthRevoked, "Bluesky no longer renews this channel's session: reconnect it with an app password.", session.Failure.PlatformCode)
+                ? ConnectorResult<ChannelCredentials>.Fail(FailureKind.AuthRevoked, "Bluesky no longer renews this channel's session (its app password was deleted, or the session ended): reconnect it with a new app password.", session.Failure.PlatformCode)
                 : session.Failure;
         }
 
@@ -115,30 +86,13 @@ public sealed partial class BlueskyConnector(ApiClientFactory<BlueskyApiClient> 
             return probe.Failure!;
         }
 
-        var (_, remaining, reset) = probe.Value;
-        return ConnectorResult<HealthReport>.Success(new HealthReport(Stopwatch.GetElapsedTime(started), credentials.Scopes, [], remaining, reset?.UtcDateTime));
+        var (account, remaining, reset) = probe.Value;
+        return account.Active == false
+            ? ConnectorResult<HealthReport>.Fail(FailureKind.AuthRevoked, $"Bluesky has suspended or deactivated this account ({account.Status ?? "inactive"}): reactivate it in Bluesky, then reconnect the channel.", account.Status)
+            : ConnectorResult<HealthReport>.Success(new HealthReport(Stopwatch.GetElapsedTime(started), credentials.Scopes, [], remaining, reset?.UtcDateTime));
     }
 
     private Uri Service(ChannelCredentials credentials) =>
-        ServiceUri(credentials.InstanceUrl ?? _options.DefaultServiceUrl) ?? throw new InvalidOperationException("A Bluesky channel must carry a usable server address.");
-
-    private Uri? ServiceUri(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (_options.AllowHttpServices && uri.Scheme == Uri.UriSchemeHttp))
-            ? new Uri(uri.GetLeftPart(UriPartial.Authority) + "/")
-            : null;
-
-    /// <summary>The account's own server, from the DID document the session returned.</summary>
-    private Uri? PdsEndpoint(JsonElement? didDoc)
-    {
-        if (didDoc is not { ValueKind: JsonValueKind.Object } doc || !doc.TryGetProperty("service", out var services) || services.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var pds = services.EnumerateArray().FirstOrDefault(s => s.TryGetProperty("id", out var id) && id.GetString()?.EndsWith("#atproto_pds", StringComparison.Ordinal) == true);
-        return pds.ValueKind == JsonValueKind.Object && pds.TryGetProperty("serviceEndpoint", out var endpoint) && endpoint.GetString() is { } url ? ServiceUri(url) : null;
-    }
-
-    [GeneratedRegex("^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$")]
-    private static partial Regex AppPassword();
+        BlueskyServers.Parse(credentials.InstanceUrl ?? _options.DefaultServiceUrl, _options.AllowHttpServices)
+        ?? throw new InvalidOperationException("A Bluesky channel must carry a usable server address.");
 }

@@ -5,9 +5,9 @@ namespace Ocma.Connectors.Bluesky;
 
 internal sealed record BlueskyLogin(string Identifier, string Password);
 
-internal sealed record BlueskySession(string Did, string Handle, string AccessJwt, string RefreshJwt, bool? Active, JsonElement? DidDoc);
+internal sealed record BlueskySession(string Did, string Handle, string AccessJwt, string RefreshJwt, bool? Active, string? Status, JsonElement? DidDoc);
 
-internal sealed record BlueskyAccount(string Did, string Handle, bool? Active);
+internal sealed record BlueskyAccount(string Did, string Handle, bool? Active, string? Status);
 
 internal sealed record BlueskyBlobResponse(JsonElement Blob);
 
@@ -43,7 +43,10 @@ internal sealed record BlueskyImagesEmbed(
     [property: JsonPropertyName("$type")] string Type,
     IReadOnlyList<BlueskyImage> Images);
 
-internal sealed record BlueskyImage(string Alt, JsonElement Image);
+/// <param name="AspectRatio">Width and height, as the official apps send them so the image is laid out before it loads.</param>
+internal sealed record BlueskyImage(string Alt, JsonElement Image, BlueskyAspectRatio? AspectRatio);
+
+internal sealed record BlueskyAspectRatio(int Width, int Height);
 
 internal static class BlueskyJson
 {

@@ -8,10 +8,18 @@ public sealed class BlueskyOptions : ConnectorHttpOptions
 {
     public const string SectionName = "Connectors:Bluesky";
 
-    /// <summary>The server used when a person does not name their own (the entryway).</summary>
+    /// <summary>
+    /// The entryway: where a handle is looked up (com.atproto.identity.resolveHandle) when a person does not name their
+    /// server, and where an e-mail address signs in.
+    /// </summary>
     [Required]
     [Url]
     public string DefaultServiceUrl { get; set; } = "https://bsky.social";
+
+    /// <summary>The PLC directory that holds the identity document (and so the server) of every did:plc account.</summary>
+    [Required]
+    [Url]
+    public string PlcDirectoryUrl { get; set; } = "https://plc.directory";
 
     /// <summary>Where people view posts; post links are built from it.</summary>
     [Required]
@@ -33,6 +41,6 @@ public sealed class BlueskyOptions : ConnectorHttpOptions
     /// <summary>Language tags put on new posts (empty for none).</summary>
     public string[] Languages { get; set; } = [];
 
-    /// <summary>Allow plain http:// servers (only for local test servers).</summary>
+    /// <summary>Allow plain http:// servers, and fetch did:web documents over http (only for local test servers).</summary>
     public bool AllowHttpServices { get; set; }
 }

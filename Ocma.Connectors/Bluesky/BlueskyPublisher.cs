@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Ocma.Connectors.Shared;
 using Ocma.Core.Connectors;
 
@@ -23,7 +22,8 @@ internal sealed class BlueskyPublisher(BlueskyApiClient client, BlueskyOptions o
                 return blob.Failure!;
             }
 
-            images.Add(new BlueskyImage(item.AltText ?? string.Empty, blob.Value.Blob.Clone()));
+            var ratio = item is { Width: > 0, Height: > 0 } ? new BlueskyAspectRatio(item.Width.Value, item.Height.Value) : null;
+            images.Add(new BlueskyImage(item.AltText ?? string.Empty, blob.Value.Blob.Clone(), ratio));
         }
 
         var text = request.Content.Text;
@@ -42,13 +42,10 @@ internal sealed class BlueskyPublisher(BlueskyApiClient client, BlueskyOptions o
             return ConnectorResult<PublishedPost>.Success(ToPost(credentials.AccountId, created.Value.Uri, rkey)).WithBudget(created.Budget);
         }
 
-        // The same key was written before (an earlier attempt whose answer was lost): that post is this post.
-        if (created.Failure!.PlatformCode == "InvalidRequest" && await FindAsync(service, credentials, rkey, text, cancellationToken) is { } earlier)
-        {
-            return ConnectorResult<PublishedPost>.Success(earlier);
-        }
-
-        return created.Failure;
+        // No answer at all (the connection dropped) stays OutcomeUnknown: the pipeline reconciles it with its own lookups.
+        return created.Failure!.Kind is FailureKind.Transient or FailureKind.Unavailable
+            ? await LookUpAfterAsync(created.Failure, service, credentials, rkey, cancellationToken)
+            : created.Failure;
     }
 
     public async Task<ConnectorResult<PublishedPost?>> LookupAsync(LookupRequest request, Uri service, CancellationToken cancellationToken)
@@ -63,12 +60,20 @@ internal sealed class BlueskyPublisher(BlueskyApiClient client, BlueskyOptions o
         return ConnectorResult<PublishedPost?>.Success(found.Value is { } record ? ToPost(request.Credentials.AccountId, record.Uri, rkey) : null);
     }
 
-    private async Task<PublishedPost?> FindAsync(Uri service, ChannelCredentials credentials, string rkey, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// An answer that is not a refusal (a 5xx, an unreadable body) may hide a record that was stored: the reference PDS
+    /// answers 500 to a create whose key exists (an earlier attempt's answer was lost), and a proxy can fail after the
+    /// PDS committed. The key is this target's own, so the record under it is this post.
+    /// </summary>
+    private async Task<ConnectorResult<PublishedPost>> LookUpAfterAsync(ConnectorFailure answer, Uri service, ChannelCredentials credentials, string rkey, CancellationToken cancellationToken)
     {
         var found = await client.GetRecordAsync(service, credentials.AccessToken, credentials.AccountId, Collection, rkey, cancellationToken);
-        var sameText = found is { Succeeded: true, Value: { } record }
-            && record.Value.TryGetProperty("text", out var stored) && stored.ValueKind == JsonValueKind.String && stored.GetString() == text;
-        return sameText ? ToPost(credentials.AccountId, found.Value!.Uri, rkey) : null;
+        if (!found.Succeeded)
+        {
+            return ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, $"{answer.Message} Looking the post up failed too ({found.Failure!.Message}).", answer.PlatformCode);
+        }
+
+        return found.Value is { } record ? ConnectorResult<PublishedPost>.Success(ToPost(credentials.AccountId, record.Uri, rkey)) : answer;
     }
 
     private async Task<List<BlueskyFacet>> FacetsAsync(Uri service, string text, CancellationToken cancellationToken)

@@ -18,7 +18,10 @@ public sealed class FacebookConnector(ApiClientFactory<FacebookApiClient> client
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Links,
         // No video yet (MaxVideos 0: the composer refuses it). Pages take videos up to about 10 GB / 240 min through /videos, a separate call from photos.
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes),
-        AuthScheme.OAuth2);
+        AuthScheme.OAuth2)
+    {
+        RefreshNeedsApp = false, // Page tokens are only checked, never exchanged
+    };
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start) =>
         QueryString.Build(new Uri($"{_options.WebBaseUrl.TrimEnd('/')}/{_options.GraphVersion}/dialog/oauth"), new Dictionary<string, string>

@@ -19,7 +19,10 @@ public sealed partial class InstagramConnector(ApiClientFactory<InstagramApiClie
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Refresh,
         // No video yet (MaxVideos 0: the composer refuses it). Instagram publishes feed videos as reels (3 s to 15 min, by URL), a separate container type.
         new ContentLimits(options.Value.CaptionLimit, TextCounting.Graphemes, options.Value.MaxImages, options.Value.MaxImageBytes, MinAspect: 0.8, MaxAspect: 1.91),
-        AuthScheme.OAuth2);
+        AuthScheme.OAuth2)
+    {
+        RefreshNeedsApp = false, // ig_refresh_token takes the token alone
+    };
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start) =>
         QueryString.Build(new Uri(_options.AuthorizeUrl), new Dictionary<string, string>

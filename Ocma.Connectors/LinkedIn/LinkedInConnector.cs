@@ -61,12 +61,17 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
             return ConnectorResult<ChannelCredentials>.Fail(FailureKind.AuthRevoked, "LinkedIn does not renew this app's sign-ins: reconnect the channel (LinkedIn asks every 60 days).");
         }
 
+        if (request.App is not { } app)
+        {
+            return ConnectorResult<ChannelCredentials>.Fail(FailureKind.Misconfigured, "LinkedIn renews sign-ins only with the app's client id and secret, and none were given.");
+        }
+
         var tokens = await clients.Create().TokenAsync(OAuthGrant.RefreshToken, new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refresh,
-            ["client_id"] = request.App.ClientId,
-            ["client_secret"] = request.App.ClientSecret ?? string.Empty,
+            ["client_id"] = app.ClientId,
+            ["client_secret"] = app.ClientSecret ?? string.Empty,
         }, cancellationToken);
         return tokens.Succeeded
             ? ConnectorResult<ChannelCredentials>.Success(ToCredentials(tokens.Value, request.Credentials.AccountId, refresh))

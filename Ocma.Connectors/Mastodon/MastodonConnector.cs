@@ -20,7 +20,10 @@ public sealed class MastodonConnector(ApiClientFactory<MastodonApiClient> client
         // Mastodon takes 4 images or 1 video, never both; it publishes no limit on a video's length, only on its size.
         new ContentLimits(options.Value.TextLimit, TextCounting.GraphemesWithFixedUrls, 4, options.Value.MaxImageBytes, 23,
             MaxVideos: 1, MaxVideoBytes: options.Value.MaxVideoBytes),
-        AuthScheme.OAuth2PerInstance);
+        AuthScheme.OAuth2PerInstance)
+    {
+        RefreshNeedsApp = false, // tokens are only checked; the per-server app is not needed
+    };
 
     public async Task<ConnectorResult<PlatformApp>> RegisterAppAsync(string instanceUrl, Uri redirectUri, CancellationToken cancellationToken)
     {

@@ -16,7 +16,10 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         ConnectorCapabilities.Text | ConnectorCapabilities.Images | ConnectorCapabilities.Video | ConnectorCapabilities.Links | ConnectorCapabilities.IdempotencyKey | ConnectorCapabilities.Refresh,
         new ContentLimits(options.Value.TextLimit, TextCounting.Graphemes, SandboxPlatform.MaxImages, SandboxPlatform.MaxImageBytes,
             MaxVideos: 1, MaxVideoBytes: SandboxPlatform.MaxVideoBytes, MaxVideoDuration: SandboxPlatform.MaxVideoDuration),
-        AuthScheme.OAuth2);
+        AuthScheme.OAuth2)
+    {
+        RefreshNeedsApp = false, // the practice platform rotates its refresh token without the app
+    };
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start)
     {

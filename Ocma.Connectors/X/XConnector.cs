@@ -68,12 +68,17 @@ public sealed class XConnector(ApiClientFactory<XApiClient> clients, IOptions<XO
             return ConnectorResult<ChannelCredentials>.Fail(FailureKind.AuthRevoked, "This X channel was connected without offline access, so it cannot be renewed: reconnect it.");
         }
 
+        if (request.App is not { } app)
+        {
+            return ConnectorResult<ChannelCredentials>.Fail(FailureKind.Misconfigured, "X renews sign-ins only with the app's client id, and none was given.");
+        }
+
         var tokens = await clients.Create().TokenAsync(OAuthGrant.RefreshToken, new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refresh,
-            ["client_id"] = request.App.ClientId,
-        }, request.App, cancellationToken);
+            ["client_id"] = app.ClientId,
+        }, app, cancellationToken);
         return tokens.Succeeded
             ? ConnectorResult<ChannelCredentials>.Success(ToCredentials(tokens.Value, request.Credentials.AccountId))
             : tokens.Failure!;

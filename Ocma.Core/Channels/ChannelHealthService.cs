@@ -6,13 +6,13 @@ using Ocma.Core.Live;
 
 namespace Ocma.Core.Channels;
 
-/// <summary>Probes connected channels (every 15 minutes, or on request) and records latency, scopes and rate-limit budget.</summary>
+/// <summary>Probes connected channels (every 15 minutes, or on request) and records latency, scopes and rate-limit budget (publishes record their outcomes too: <see cref="ChannelHealthRecorder"/>).</summary>
 public sealed class ChannelHealthService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     ConnectorRegistry connectors,
     CredentialsService credentials,
-    LiveStatus live,
-    TimeProvider time)
+    ChannelHealthRecorder recorder,
+    LiveStatus live)
 {
     public async Task ProbeAllAsync(CancellationToken cancellationToken)
     {
@@ -38,20 +38,12 @@ public sealed class ChannelHealthService(
         var report = grant.Succeeded
             ? await connector.ProbeHealthAsync(grant.Value, cancellationToken)
             : ConnectorResult<HealthReport>.Fail(grant.Failure!);
+        var health = await recorder.RecordProbeAsync(channelId, report, Stopwatch.GetElapsedTime(started), cancellationToken);
         if (report.Failure?.Kind == FailureKind.AuthRevoked)
         {
             await credentials.MarkNeedsReconnectAsync(channelId, report.Failure.Message, cancellationToken);
         }
 
-        var health = await db.ChannelHealth.SingleOrDefaultAsync(h => h.ChannelId == channelId, cancellationToken);
-        if (health is null)
-        {
-            health = new ChannelHealth { ChannelId = channelId };
-            db.ChannelHealth.Add(health);
-        }
-
-        Record(health, report, Stopwatch.GetElapsedTime(started));
-        await db.SaveChangesAsync(cancellationToken);
         await live.PublishAsync(new ChannelStatusChanged(channelId, report.Failure?.Kind == FailureKind.AuthRevoked ? ChannelStatus.NeedsReconnect : channel.Status, health.Problem));
         return health;
     }
@@ -62,21 +54,5 @@ public sealed class ChannelHealthService(
         return await db.ChannelHealth.AsNoTracking()
             .Where(h => db.Channels.Any(c => c.Id == h.ChannelId && c.BrandId == brandId))
             .ToDictionaryAsync(h => h.ChannelId, cancellationToken);
-    }
-
-    private void Record(ChannelHealth health, ConnectorResult<HealthReport> report, TimeSpan elapsed)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        health.CheckedUtc = now;
-        health.Healthy = report.Succeeded && report.Value.MissingScopes.Count == 0;
-        health.LatencyMs = (int)(report.Succeeded ? report.Value.Latency : elapsed).TotalMilliseconds;
-        health.MissingScopes = report.Succeeded && report.Value.MissingScopes.Count > 0 ? string.Join(' ', report.Value.MissingScopes) : null;
-        health.RateLimitRemaining = report.Succeeded ? report.Value.RateLimitRemaining : null;
-        health.RateLimitResetUtc = report.Succeeded ? report.Value.RateLimitResetUtc : null;
-        health.Problem = report.Failure?.Message ?? (health.MissingScopes is null ? null : $"The grant lacks {health.MissingScopes}: reconnect and allow them.");
-        if (report.Succeeded)
-        {
-            health.LastSuccessUtc = now;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Audit;
 using Ocma.Core.Connectors;
@@ -94,11 +95,57 @@ public sealed class ChannelService(
         return true;
     }
 
+    /// <summary>
+    /// Where a person goes to reconnect a channel: the handle and app password form (pre-filled) for platforms that
+    /// sign in that way, else the platform's consent round trip (on the channel's own server, for per-server platforms).
+    /// </summary>
+    public async Task<Result<string>> ReconnectPathAsync(int channelId, int brandId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.CanPublish)
+        {
+            return Result.Fail<string>("Only Editors and Admins can reconnect channels.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId && c.BrandId == brandId, cancellationToken);
+        if (channel is null)
+        {
+            return Result.Fail<string>("That channel does not exist in this brand (switch to its brand first).");
+        }
+
+        var key = Uri.EscapeDataString(channel.PlatformKey);
+        return connectors.Find(channel.PlatformKey) switch
+        {
+            null => Result.Fail<string>($"The {channel.PlatformKey} platform is not available in this installation any more."),
+            IPasswordConnector => $"/channels?reconnect={channel.Id}",
+            IAppRegisteringConnector when ServerOf(channel) is { } server => $"/oauth/{key}/start?instance={Uri.EscapeDataString(server)}",
+            _ => $"/oauth/{key}/start",
+        };
+    }
+
+    /// <summary>The server the channel's account lives on, for platforms with many (Bluesky, Mastodon); null otherwise.</summary>
+    private string? ServerOf(Channel channel)
+    {
+        if (channel.ProtectedGrant.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return grants.Unprotect(channel.ProtectedGrant).InstanceUrl;
+        }
+        catch (CryptographicException)
+        {
+            return null; // the key ring was lost: the channel shows, and reconnecting it asks for the server again
+        }
+    }
+
     private ChannelSummary Summarize(Channel c)
     {
         var connector = connectors.Find(c.PlatformKey);
         return new ChannelSummary(c.Id, c.PlatformKey, connector?.Descriptor.DisplayName ?? c.PlatformKey, c.DisplayName, c.Handle,
-            c.Status, c.StatusReason, c.TokenExpiresUtc, c.ConnectedUtc, connector?.Descriptor.Limits);
+            c.Status, c.StatusReason, c.TokenExpiresUtc, c.ConnectedUtc, connector?.Descriptor.Limits, ServerOf(c));
     }
 }
 
@@ -113,9 +160,13 @@ public sealed record ChannelSummary(
     string? StatusReason,
     DateTime? TokenExpiresUtc,
     DateTime ConnectedUtc,
-    ContentLimits? Limits)
+    ContentLimits? Limits,
+    string? ServerUrl = null)
 {
     public string Label => Handle is null ? $"{DisplayName} · {PlatformName}" : $"{Handle} · {PlatformName}";
+
+    /// <summary>The host of the server the account lives on ("pds.example.com"), for platforms with many; null otherwise.</summary>
+    public string? Server => Uri.TryCreate(ServerUrl, UriKind.Absolute, out var url) ? url.Authority : null;
 
     public bool CanPublish => Status == ChannelStatus.Active && Limits is not null;
 }

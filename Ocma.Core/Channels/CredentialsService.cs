@@ -16,6 +16,7 @@ public sealed class CredentialsService(
     IDbContextFactory<OcmaDbContext> dbFactory,
     GrantProtector grants,
     PlatformAppResolver apps,
+    ChannelHealthRecorder health,
     AuditLog audit,
     LiveStatus live,
     TimeProvider time)
@@ -54,8 +55,9 @@ public sealed class CredentialsService(
                 return ConnectorResult<ChannelCredentials>.Success(current); // another caller refreshed while we waited
             }
 
-            var app = await apps.FindAsync(channel.PlatformKey, current.InstanceUrl, cancellationToken);
-            var refreshed = app is null
+            // Only platforms whose refresh is an OAuth grant need the app; the rest renew with the grant alone.
+            var app = connector.Descriptor.RefreshNeedsApp ? await apps.FindAsync(channel.PlatformKey, current.InstanceUrl, cancellationToken) : null;
+            var refreshed = connector.Descriptor.RefreshNeedsApp && app is null
                 ? ConnectorResult<ChannelCredentials>.Fail(FailureKind.Misconfigured, "The platform's app credentials are missing.")
                 : await connector.RefreshAsync(new RefreshRequest(current, app), cancellationToken);
             if (refreshed.Succeeded)
@@ -98,6 +100,7 @@ public sealed class CredentialsService(
         channel.StatusReason = reason;
         audit.Add(db, Actor.System, "channel.needs-reconnect", $"{channel.PlatformKey} {channel.Handle ?? channel.AccountId}", reason);
         await db.SaveChangesAsync(cancellationToken);
+        await health.RecordNeedsReconnectAsync(channel.Id, reason, cancellationToken);
         await live.PublishAsync(new ChannelStatusChanged(channel.Id, channel.Status, reason));
     }
 

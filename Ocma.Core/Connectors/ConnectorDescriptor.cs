@@ -11,7 +11,15 @@ public sealed record ConnectorDescriptor(
     string DisplayName,
     ConnectorCapabilities Capabilities,
     ContentLimits Limits,
-    AuthScheme AuthScheme);
+    AuthScheme AuthScheme)
+{
+    /// <summary>
+    /// Whether renewing a grant needs the platform app's client credentials (an OAuth refresh-token grant does). False
+    /// for platforms that renew with the grant alone (a Bluesky session, a Mastodon or Facebook token that is only
+    /// checked, the Sandbox): Ocma then refreshes without looking for an app, and <see cref="RefreshRequest.App"/> is null.
+    /// </summary>
+    public bool RefreshNeedsApp { get; init; } = true;
+}
 
 [Flags]
 public enum ConnectorCapabilities

@@ -12,7 +12,8 @@ public sealed record AuthorizationStart(Uri RedirectUri, string State, string Co
 public sealed record CodeExchange(string Code, Uri RedirectUri, string CodeVerifier, PlatformApp App, string? InstanceUrl = null);
 
 /// <summary>Refresh a grant ahead of its expiry (or after the platform said it expired).</summary>
-public sealed record RefreshRequest(ChannelCredentials Credentials, PlatformApp App);
+/// <param name="App">The platform app's credentials; null when the connector's descriptor says refreshing does not need them.</param>
+public sealed record RefreshRequest(ChannelCredentials Credentials, PlatformApp? App);
 
 /// <summary>
 /// A platform app's client credentials. Passed in per call: connectors never read the vault themselves.

@@ -9,6 +9,9 @@ public interface IPasswordConnector
 {
     /// <param name="handle">The account's handle or e-mail, e.g. "team.bsky.social".</param>
     /// <param name="appPassword">An app password (xxxx-xxxx-xxxx-xxxx), never the account password.</param>
-    /// <param name="serviceUrl">The account's server; null for the platform's default.</param>
+    /// <param name="serviceUrl">The account's server; null to find it from the handle (or use the platform's default).</param>
     Task<ConnectorResult<ConnectedAccounts>> ConnectWithPasswordAsync(string handle, string appPassword, string? serviceUrl, CancellationToken cancellationToken);
+
+    /// <summary>The server used when a person names none, as a host to show beside the server field (e.g. "bsky.social").</summary>
+    string DefaultServer { get; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Ocma.Core.Connectors;
@@ -9,8 +8,8 @@ public static partial class TextCounter
     [GeneratedRegex(@"https?://[^\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
 
-    /// <summary>Characters as a person sees them (an emoji with modifiers counts once).</summary>
-    public static int Graphemes(string text) => new StringInfo(text).LengthInTextElements;
+    /// <summary>Characters as a person sees them (an emoji with modifiers counts once, an Indic conjunct once): see <see cref="Connectors.Graphemes"/>.</summary>
+    public static int Graphemes(string text) => Connectors.Graphemes.Count(text);
 
     /// <summary>Graphemes, with every http(s) URL counted as <paramref name="urlLength"/>.</summary>
     public static int GraphemesWithFixedUrls(string text, int urlLength)

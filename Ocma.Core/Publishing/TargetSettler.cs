@@ -13,6 +13,7 @@ public sealed class TargetSettler(
     IDbContextFactory<OcmaDbContext> dbFactory,
     RetryPolicy retryPolicy,
     CredentialsService credentials,
+    ChannelHealthRecorder channelHealth,
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
@@ -53,17 +54,21 @@ public sealed class TargetSettler(
         if (result.Succeeded)
         {
             await PublishedAsync(snapshot, attemptId, result.Value, AttemptOutcome.Published, cancellationToken);
-            return;
         }
-
-        var failure = result.Failure!;
-        var decision = retryPolicy.Decide(failure, snapshot.AttemptCount + (attemptId is null ? 0 : 1), snapshot.DueUtc ?? Now, Now);
-        if (failure.Kind == FailureKind.AuthRevoked)
+        else
         {
-            await credentials.MarkNeedsReconnectAsync(snapshot.ChannelId, failure.Message, cancellationToken);
+            var failure = result.Failure!;
+            var decision = retryPolicy.Decide(failure, snapshot.AttemptCount + (attemptId is null ? 0 : 1), snapshot.DueUtc ?? Now, Now);
+            if (failure.Kind == FailureKind.AuthRevoked)
+            {
+                await credentials.MarkNeedsReconnectAsync(snapshot.ChannelId, failure.Message, cancellationToken);
+            }
+
+            await FailedAsync(snapshot, attemptId, failure, decision, cancellationToken);
         }
 
-        await FailedAsync(snapshot, attemptId, failure, decision, cancellationToken);
+        // The channel's health follows what sending to it just showed, not only the last probe (after the target's own truth is written).
+        await channelHealth.RecordPublishAsync(snapshot.ChannelId, result.Failure, cancellationToken);
     }
 
     /// <summary>After an unknown outcome: found on the platform → published; not there → retried safely; no answer → a person decides.</summary>

@@ -20,6 +20,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
         _services = Services(_fake.Clock, new Dictionary<string, string?>
         {
             ["Connectors:Bluesky:DefaultServiceUrl"] = _fake.BaseUrl.ToString(),
+            ["Connectors:Bluesky:PlcDirectoryUrl"] = _fake.PlcDirectoryUrl.ToString(),
             ["Connectors:Bluesky:AllowHttpServices"] = "true",
             ["Connectors:Bluesky:SafeRetryDelay"] = "00:00:00.010",
             ["Connectors:Bluesky:Timeout"] = "00:00:10",
@@ -111,17 +112,18 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
     {
         var credentials = await ConnectAsync();
         _fake.Clock.Advance(TimeSpan.FromHours(2));
-        var app = new PlatformApp("unused", null);
 
+        // No platform app: Bluesky has none, and the descriptor tells Ocma so (RefreshNeedsApp is false).
         var expired = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Hi"), "key-3"), default);
-        var refreshed = await _connector.RefreshAsync(new RefreshRequest(credentials, app), default);
+        var refreshed = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
         var retried = await _connector.PublishAsync(new PublishRequest(refreshed.Value, PostContent.TextOnly("Hi"), "key-3"), default);
-        var reused = await _connector.RefreshAsync(new RefreshRequest(credentials, app), default);
+        var reused = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
 
         AssertFailed(expired, FailureKind.AuthExpired);
         Assert.NotEqual(credentials.RefreshToken, refreshed.Value.RefreshToken);
         Assert.True(retried.Succeeded, retried.Failure?.Message);
         AssertFailed(reused, FailureKind.AuthRevoked);
+        Assert.False(_connector.Descriptor.RefreshNeedsApp);
         Assert.Equal(1, _fake.Journal.Count("POST", "/xrpc/com.atproto.server.createSession"));
     }
 
@@ -129,7 +131,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
     public async Task PublishAsync_RevokedSession_IsAuthRevoked()
     {
         var credentials = await ConnectAsync();
-        _fake.RevokeAllSessions();
+        _fake.ForgetAllSessions();
 
         var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Hi"), "key-4"), default);
 
@@ -202,6 +204,64 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
 
         Assert.Equal(first.Value.PlatformPostId, second.Value.PlatformPostId);
         Assert.Single(_fake.Records);
+        Assert.Equal(2, _fake.Journal.Count("POST", "/xrpc/com.atproto.repo.createRecord")); // the second was answered 500
+        Assert.Single(_fake.Journal.Matching("GET", "/xrpc/com.atproto.repo.getRecord"));
+    }
+
+    [Fact]
+    public async Task PublishAsync_StoredButAnswered502_LooksTheKeyUpAndReturnsThePost()
+    {
+        var credentials = await ConnectAsync();
+        _fake.FailAfterCommitNext = 502;
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Stored, answer lost"), "key-12"), default);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(Assert.Single(_fake.Records).Uri, result.Value.PlatformPostId);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ServerErrorAndTheLookupFails_IsOutcomeUnknownNotARetry()
+    {
+        var credentials = await ConnectAsync();
+        _fake.FailAfterCommitNext = 502;
+        for (var i = 0; i < 3; i++) // the lookup is a GET, repeated twice on a 5xx
+        {
+            _fake.Faults.Next("GET", "/xrpc/com.atproto.repo.getRecord", c => Microsoft.AspNetCore.Http.Results.Json(new { error = "InternalServerError", message = "Internal Server Error" }, statusCode: 500).ExecuteAsync(c));
+        }
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Nobody knows"), "key-13"), default);
+
+        AssertFailed(result, FailureKind.OutcomeUnknown);
+        Assert.Single(_fake.Records);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ImageWithKnownSize_SendsItsAspectRatio()
+    {
+        var credentials = await ConnectAsync();
+        var image = Image() with { Width = 1200, Height = 675 };
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, new PostContent("Wide photo", [image]), "key-14"), default);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var ratio = Assert.Single(Assert.Single(_fake.Records).Value["embed"]!["images"]!.AsArray())!["aspectRatio"]!;
+        Assert.Equal(1200, (int)ratio["width"]!);
+        Assert.Equal(675, (int)ratio["height"]!);
+    }
+
+    [Fact]
+    public async Task ValidateAndPublish_IndicConjuncts_CountLikeTheServer_299IsAccepted()
+    {
+        var credentials = await ConnectAsync();
+        var text = string.Concat(Enumerable.Repeat("क्षत्रिय ", 75)).TrimEnd();
+
+        var validation = _connector.Validate(PostContent.TextOnly(text));
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly(text), "key-15"), default);
+
+        Assert.Equal(299, validation.Length);
+        Assert.Empty(validation.Problems);
+        Assert.True(result.Succeeded, result.Failure?.Message);
     }
 
     [Fact]

@@ -69,9 +69,9 @@ public sealed class FacebookConnectorTests : IAsyncLifetime
     {
         var credentials = (await ConnectAsync(_connector))[0].Credentials;
 
-        var ok = await _connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+        var ok = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
         _fake.ChangePassword();
-        var dead = await _connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+        var dead = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
 
         Assert.Equal(credentials, ok.Value);
         AssertFailed(dead, FailureKind.AuthRevoked);

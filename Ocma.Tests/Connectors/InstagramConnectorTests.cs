@@ -61,11 +61,11 @@ public sealed class InstagramConnectorTests : IAsyncLifetime
     {
         var credentials = await ConnectAsync();
 
-        var tooYoung = await _connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+        var tooYoung = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
         _fake.Clock.Advance(TimeSpan.FromDays(2));
-        var renewed = await _connector.RefreshAsync(new RefreshRequest(credentials, App), default);
+        var renewed = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
         _fake.Clock.Advance(TimeSpan.FromDays(61));
-        var tooLate = await _connector.RefreshAsync(new RefreshRequest(renewed.Value, App), default);
+        var tooLate = await _connector.RefreshAsync(new RefreshRequest(renewed.Value, null), default);
 
         AssertFailed(tooYoung, FailureKind.Rejected);
         Assert.Equal(_fake.Clock.GetUtcNow().UtcDateTime.AddDays(-61).AddDays(60), renewed.Value.AccessTokenExpiresUtc);

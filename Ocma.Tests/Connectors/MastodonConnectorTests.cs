@@ -148,11 +148,12 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     public async Task RefreshAsync_TokenStillValid_KeepsCredentials_RevokedIsAuthRevoked()
     {
         var credentials = await ConnectAsync();
-        var app = new PlatformApp("unused", null);
+        Assert.False(_connector.Descriptor.RefreshNeedsApp);
 
-        var refreshed = await _connector.RefreshAsync(new RefreshRequest(credentials, app), default);
+        // No app: the descriptor says a Mastodon refresh does not need one, so Ocma passes none.
+        var refreshed = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
         _fake.Revoke(credentials.AccessToken);
-        var afterRevoke = await _connector.RefreshAsync(new RefreshRequest(credentials, app), default);
+        var afterRevoke = await _connector.RefreshAsync(new RefreshRequest(credentials, null), default);
 
         Assert.Equal(credentials, refreshed.Value);
         AssertFailed(afterRevoke, FailureKind.AuthRevoked);

@@ -70,7 +70,7 @@ public sealed class DeadLettersBrowserTests(Browser browser) : IClassFixture<Bro
         var heldPost = await _app.Get<ComposeService>().SubmitAsync(new ComposeRequest(brand.Id, held, [channel.Id], ComposeMode.PublishNow, null), admin, CancellationToken.None);
         Assert.True(heldPost.Succeeded, heldPost.Error);
         var revoked = page.Locator(".dead-letter-group").Filter(new() { HasText = "Access revoked — reconnect" });
-        await Expect(revoked.Locator(".reconnect-link")).ToHaveAttributeAsync("href", "/oauth/sandbox/start", new() { Timeout = 20_000 });
+        await Expect(revoked.Locator(".reconnect-link")).ToHaveAttributeAsync("href", $"/channels/{channel.Id}/reconnect", new() { Timeout = 20_000 });
         await Expect(revoked.Locator(".retry-button")).ToHaveCountAsync(0);
         await Shot(page, "04-access-revoked");
         await revoked.Locator(".reconnect-link").ClickAsync();

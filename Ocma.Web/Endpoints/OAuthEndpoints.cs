@@ -5,7 +5,7 @@ using Ocma.Core.Identity;
 
 namespace Ocma.Web.Endpoints;
 
-/// <summary>The connect round trip: <c>/oauth/{platform}/start</c> sends the browser to consent, <c>/oauth/{platform}/callback</c> finishes it.</summary>
+/// <summary>The connect round trip: <c>/oauth/{platform}/start</c> sends the browser to consent, <c>/oauth/{platform}/callback</c> finishes it; <c>/channels/{id}/reconnect</c> starts the right one for a channel.</summary>
 public static class OAuthEndpoints
 {
     public static WebApplication MapOAuthEndpoints(this WebApplication app)
@@ -35,6 +35,15 @@ public static class OAuthEndpoints
             var returnUrl = done.Value.ReturnUrl.StartsWith('/') && !done.Value.ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? done.Value.ReturnUrl : "/channels";
             return Results.LocalRedirect($"{returnUrl}?connected={done.Value.Channels.Count}");
         });
+
+        // One reconnect link for every channel (Channels, Needs attention): the service knows which way each platform signs in.
+        app.MapGet("/channels/{channelId:int}/reconnect", async (int channelId, HttpContext http, ChannelService channels, BrandService brands) =>
+        {
+            var actor = Actor.From(http.User);
+            var brand = await brands.GetCurrentAsync(actor.UserId, http.RequestAborted);
+            var path = await channels.ReconnectPathAsync(channelId, brand.Id, actor, http.RequestAborted);
+            return path.Succeeded ? Results.LocalRedirect(path.Value) : PlainProblemPage.Create("Cannot reconnect", path.Error!, "/channels", "Back to Channels");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Editor));
         return app;
     }
 

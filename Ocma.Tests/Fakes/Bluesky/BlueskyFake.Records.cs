@@ -17,7 +17,7 @@ public sealed partial class BlueskyFake
 
     private async Task<IResult> UploadBlob(HttpContext context)
     {
-        if (Authenticate(context, out _) is { } refused)
+        if (Authenticate(context, out _, write: true) is { } refused)
         {
             return refused;
         }
@@ -46,7 +46,7 @@ public sealed partial class BlueskyFake
 
     private async Task<IResult> CreateRecord(HttpContext context)
     {
-        if (Authenticate(context, out var session) is { } refused)
+        if (Authenticate(context, out var session, write: true) is { } refused)
         {
             return refused;
         }
@@ -91,7 +91,9 @@ public sealed partial class BlueskyFake
             var uri = $"at://{session.Did}/app.bsky.feed.post/{rkey}";
             if (_records.Any(r => r.Uri == uri))
             {
-                return Error(400, "InvalidRequest", "Record already exists at " + uri);
+                // The reference PDS does not check first: the repository's storage refuses the duplicate key and the
+                // request ends in its generic 500, which says nothing about the record that is already there.
+                return Error(500, "InternalServerError", "Internal Server Error");
             }
 
             _writePoints += 3;
@@ -104,6 +106,12 @@ public sealed partial class BlueskyFake
             DropAfterCommitNext = false;
             context.Abort();
             return Results.Empty;
+        }
+
+        if (FailAfterCommitNext is int status)
+        {
+            FailAfterCommitNext = null;
+            return Error(status, "UpstreamFailure", "Upstream Failure");
         }
 
         return Results.Json(new { uri = stored.Uri, cid = stored.Cid, commit = new { cid = "bafyreicommit", rev = NewTid() }, validationStatus = "valid" });
@@ -119,49 +127,6 @@ public sealed partial class BlueskyFake
                 ? Error(400, "RecordNotFound", "Could not locate record: " + uri)
                 : Results.Json(new { uri = found.Uri, cid = found.Cid, value = found.Value });
         }
-    }
-
-    /// <summary>The lexicon checks a PDS applies to app.bsky.feed.post; null when the record is valid.</summary>
-    private string? RecordProblem(string? collection, JsonObject record)
-    {
-        if (collection != "app.bsky.feed.post" || (string?)record["$type"] != collection)
-        {
-            return "Invalid $type: expected app.bsky.feed.post";
-        }
-
-        if ((string?)record["createdAt"] is not { } created || !DateTimeOffset.TryParseExact(created, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return "Invalid app.bsky.feed.post record: Record/createdAt must be an valid atproto datetime";
-        }
-
-        var text = (string?)record["text"] ?? string.Empty;
-        var bytes = Encoding.UTF8.GetByteCount(text);
-        if (new StringInfo(text).LengthInTextElements > 300 || bytes > 3000)
-        {
-            return "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes";
-        }
-
-        foreach (var facet in record["facets"]?.AsArray() ?? [])
-        {
-            var start = (int?)facet?["index"]?["byteStart"];
-            var end = (int?)facet?["index"]?["byteEnd"];
-            if (start is null || end is null || start < 0 || end <= start || end > bytes)
-            {
-                return "Invalid app.bsky.feed.post record: facet byte range is outside the text";
-            }
-        }
-
-        foreach (var image in record["embed"]?["images"]?.AsArray() ?? [])
-        {
-            var blob = image?["image"];
-            var cid = (string?)blob?["ref"]?["$link"];
-            if ((string?)blob?["$type"] != "blob" || cid is null || !_blobs.TryGetValue(cid, out var known) || (string?)blob["mimeType"] != known.MimeType || (long?)blob["size"] != known.Size)
-            {
-                return "Could not find blob: " + cid;
-            }
-        }
-
-        return null;
     }
 
     private string NewTid()

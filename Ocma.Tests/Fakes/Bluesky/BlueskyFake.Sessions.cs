@@ -11,11 +11,12 @@ public sealed partial class BlueskyFake
         app.MapPost("/xrpc/com.atproto.server.createSession", (Func<HttpContext, Task<IResult>>)CreateSession);
         app.MapPost("/xrpc/com.atproto.server.refreshSession", RefreshSession);
         app.MapGet("/xrpc/com.atproto.server.getSession", GetSession);
-        app.MapGet("/xrpc/com.atproto.identity.resolveHandle", (string? handle) =>
-            handle is not null && FindAccount(handle) is { } a ? Results.Json(new { did = a.Did }) : Error(400, "InvalidRequest", "Unable to resolve handle"));
+        app.MapGet("/xrpc/com.atproto.identity.resolveHandle", (string? handle) => ResolveHandle(handle));
         app.MapPost("/xrpc/com.atproto.repo.uploadBlob", (Func<HttpContext, Task<IResult>>)UploadBlob);
         app.MapPost("/xrpc/com.atproto.repo.createRecord", (Func<HttpContext, Task<IResult>>)CreateRecord);
         app.MapGet("/xrpc/com.atproto.repo.getRecord", GetRecord);
+        app.MapGet("/plc/{did}", (string did) => PlcDocument(did));
+        app.MapGet("/.well-known/did.json", WebDocument);
     }
 
     private async Task<IResult> CreateSession(HttpContext context)
@@ -23,6 +24,7 @@ public sealed partial class BlueskyFake
         using var json = await JsonDocument.ParseAsync(context.Request.Body);
         var identifier = json.RootElement.GetProperty("identifier").GetString() ?? string.Empty;
         var password = json.RootElement.GetProperty("password").GetString();
+        var account = FindAccount(identifier);
         lock (_gate)
         {
             var window = TimeSpan.FromMinutes(5);
@@ -35,12 +37,12 @@ public sealed partial class BlueskyFake
             }
 
             _sessionCreations.Add(Now);
-            if (FindAccount(identifier) is not { } account || account.AppPassword != password)
+            if (account is null || !SignsIn(account, password))
             {
                 return Error(401, "AuthenticationRequired", "Invalid identifier or password");
             }
 
-            return Results.Json(SessionJson(NewSession(account.Did), account));
+            return Results.Json(SessionJson(NewSession(account.Did, password!), account));
         }
     }
 
@@ -50,21 +52,20 @@ public sealed partial class BlueskyFake
         lock (_gate)
         {
             var old = _sessions.FirstOrDefault(s => s.RefreshJwt == bearer);
-            if (old is null)
+            if (old is null || old.Forgotten)
             {
                 return _sessions.Any(s => s.AccessJwt == bearer)
                     ? Error(400, "InvalidToken", "Invalid token type")
                     : Error(401, "InvalidToken", "Token could not be verified");
             }
 
-            if (old.RefreshUsed || old.Revoked)
+            if (old.RefreshUsed || old.RefreshRevoked)
             {
                 return Error(400, "ExpiredToken", "Token has been revoked");
             }
 
             old.RefreshUsed = true;
-            old.Revoked = true;
-            return Results.Json(SessionJson(NewSession(old.Did), FindAccount(old.Did)!));
+            return Results.Json(SessionJson(NewSession(old.Did, old.AppPassword), FindAccount(old.Did)!));
         }
     }
 
@@ -77,29 +78,39 @@ public sealed partial class BlueskyFake
 
         var account = FindAccount(session.Did)!;
         RateHeaders(context, 3000, 2999, Now.AddMinutes(5), 300);
-        return Results.Json(new { did = account.Did, handle = account.Handle, active = true });
+        lock (_gate)
+        {
+            return _deactivated.Contains(account.Did)
+                ? Results.Json(new { did = account.Did, handle = account.Handle, active = false, status = "deactivated" })
+                : Results.Json(new { did = account.Did, handle = account.Handle, active = true });
+        }
     }
 
-    private BlueskyFakeSession NewSession(string did)
+    private BlueskyFakeSession NewSession(string did, string appPassword)
     {
         var expires = Now + AccessLifetime;
-        var session = new BlueskyFakeSession(did, Jwt(did, "com.atproto.appPass", expires), Jwt(did, "com.atproto.refresh", Now.AddDays(90)), expires);
+        var session = new BlueskyFakeSession(did, appPassword, Jwt(did, "com.atproto.appPass", expires), Jwt(did, "com.atproto.refresh", Now.AddDays(90)), expires);
         _sessions.Add(session);
         return session;
     }
 
-    private object SessionJson(BlueskyFakeSession session, BlueskyFakeAccount account) => new
+    /// <summary>The session answer; a deactivated account still signs in, with active false and its status.</summary>
+    private Dictionary<string, object> SessionJson(BlueskyFakeSession session, BlueskyFakeAccount account)
     {
-        did = account.Did,
-        handle = account.Handle,
-        accessJwt = session.AccessJwt,
-        refreshJwt = session.RefreshJwt,
-        active = true,
-        didDoc = new
+        var json = new Dictionary<string, object>
         {
-            id = account.Did,
-            alsoKnownAs = new[] { "at://" + account.Handle },
-            service = new[] { new { id = "#atproto_pds", type = "AtprotoPersonalDataServer", serviceEndpoint = BaseUrl.ToString().TrimEnd('/') } },
-        },
-    };
+            ["did"] = account.Did,
+            ["handle"] = account.Handle,
+            ["accessJwt"] = session.AccessJwt,
+            ["refreshJwt"] = session.RefreshJwt,
+            ["active"] = !_deactivated.Contains(account.Did),
+            ["didDoc"] = DidDocument(account),
+        };
+        if (_deactivated.Contains(account.Did))
+        {
+            json["status"] = "deactivated";
+        }
+
+        return json;
+    }
 }

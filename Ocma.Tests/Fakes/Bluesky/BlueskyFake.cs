@@ -7,9 +7,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ocma.Tests.Fakes.Bluesky;
 
 /// <summary>
-/// A faithful fake of a Bluesky PDS (platform-apis.md §10, §12): app-password sessions with a tight
-/// createSession limit, short-lived access JWTs (400 ExpiredToken), rotating refresh JWTs, uploadBlob,
-/// createRecord validating $type, createdAt, graphemes, facet byte ranges and blob refs, 429 with ratelimit-* headers.
+/// A faithful fake of a Bluesky PDS (platform-apis.md §10, §12), answering as the reference PDS does: app-password
+/// sessions with a tight createSession limit, short-lived access JWTs (400 ExpiredToken), rotating refresh JWTs, an
+/// app password that is revoked only at the next refresh (400 ExpiredToken "Token has been revoked"), deactivated
+/// accounts (401 AccountDeactivated on writes), uploadBlob, createRecord validating $type, createdAt, graphemes,
+/// facet byte ranges, blob refs and aspect ratios, a create for an existing record key answered 500, 429 with
+/// ratelimit-* headers; and the identity services around it (resolveHandle, a PLC directory, did:web documents).
 /// </summary>
 public sealed partial class BlueskyFake : IAsyncDisposable
 {
@@ -38,7 +41,11 @@ public sealed partial class BlueskyFake : IAsyncDisposable
 
     public long MaxBlobBytes { get; set; } = 1_000_000;
 
+    /// <summary>The next create is stored, then the connection is dropped before the answer.</summary>
     public bool DropAfterCommitNext { get; set; }
+
+    /// <summary>The next create is stored, then answered with this HTTP status (a proxy in front of the PDS gave up).</summary>
+    public int? FailAfterCommitNext { get; set; }
 
     public IReadOnlyList<BlueskyFakeRecord> Records { get { lock (_gate) { return [.. _records]; } } }
 
@@ -49,11 +56,12 @@ public sealed partial class BlueskyFake : IAsyncDisposable
         return fake;
     }
 
-    public void RevokeAllSessions()
+    /// <summary>The server loses every session: neither JWT verifies any more (401 InvalidToken).</summary>
+    public void ForgetAllSessions()
     {
         lock (_gate)
         {
-            _sessions.ForEach(s => s.Revoked = true);
+            _sessions.ForEach(s => s.Forgotten = true);
         }
     }
 
@@ -63,9 +71,6 @@ public sealed partial class BlueskyFake : IAsyncDisposable
 
     private static IResult Error(int status, string error, string message) => Results.Json(new { error, message }, statusCode: status);
 
-    private static BlueskyFakeAccount? FindAccount(string identifier) =>
-        new[] { Team, Friend }.FirstOrDefault(a => a.Handle == identifier || a.Did == identifier);
-
     /// <summary>A JWT-shaped token whose payload carries the expiry, like the real session tokens.</summary>
     private static string Jwt(string did, string scope, DateTimeOffset expires)
     {
@@ -74,15 +79,15 @@ public sealed partial class BlueskyFake : IAsyncDisposable
         return B64("{\"typ\":\"at+jwt\",\"alg\":\"ES256K\"}") + "." + B64(payload) + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     }
 
-    /// <summary>Checks the access JWT the way a PDS does; null when the call may go on.</summary>
-    private IResult? Authenticate(HttpContext context, out BlueskyFakeSession session)
+    /// <summary>Checks the access JWT the way a PDS does; null when the call may go on. Writes refuse a deactivated account.</summary>
+    private IResult? Authenticate(HttpContext context, out BlueskyFakeSession session, bool write = false)
     {
         session = null!;
         var bearer = FakeOAuth.Bearer(context.Request);
         lock (_gate)
         {
             var found = _sessions.FirstOrDefault(s => s.AccessJwt == bearer);
-            if (found is null || found.Revoked)
+            if (found is null || found.Forgotten)
             {
                 return Error(401, "InvalidToken", "Token could not be verified");
             }
@@ -90,6 +95,11 @@ public sealed partial class BlueskyFake : IAsyncDisposable
             if (Now >= found.AccessExpires)
             {
                 return Error(400, "ExpiredToken", "Token has expired");
+            }
+
+            if (write && _deactivated.Contains(found.Did))
+            {
+                return Error(401, "AccountDeactivated", "Account is deactivated");
             }
 
             session = found;

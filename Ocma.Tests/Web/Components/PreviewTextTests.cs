@@ -35,4 +35,13 @@ public sealed class PreviewTextTests
 
         Assert.Equal("ab👍🏽".Length, PreviewText.CutIndex("ab👍🏽cd", limits));
     }
+
+    [Fact]
+    public void CutIndex_NeverSplitsAnIndicConjunct()
+    {
+        var limits = new ContentLimits(2, TextCounting.Graphemes);
+
+        // क्ष · त्रि · य: two clusters fit, and the cut falls before य, not inside a conjunct.
+        Assert.Equal("क्षत्रि".Length, PreviewText.CutIndex("क्षत्रिय", limits));
+    }
 }

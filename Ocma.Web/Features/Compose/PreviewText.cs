@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ocma.Core.Connectors;
 
@@ -57,8 +56,8 @@ public static partial class PreviewText
             return null;
         }
 
-        var boundaries = StringInfo.ParseCombiningCharacters(text);
-        int low = 0, high = boundaries.Length - 1;
+        var boundaries = Graphemes.Starts(text);
+        int low = 0, high = boundaries.Count - 1;
         while (low < high)
         {
             // The longest prefix (in whole characters) that still fits.
