@@ -79,6 +79,7 @@ public static class CoreRegistration
         services.AddSingleton<Calendar.RescheduleService>();
         services.AddSingleton<Calendar.PostingSlotService>();
         services.AddSingleton<Calendar.QueueService>();
+        services.AddSingleton<Calendar.CalendarFeedService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<ActivityQuery>();
         services.AddSingleton<Bulk.PostExportService>();

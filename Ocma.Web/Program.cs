@@ -20,6 +20,7 @@ app.MapBrandEndpoints();
 app.MapOAuthEndpoints();
 app.MapSandboxEndpoints();
 app.MapExportEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapMediaEndpoints();
 app.MapOcmaComponents();
 app.Run();

@@ -5,7 +5,7 @@ using Ocma.Core.Posts;
 
 namespace Ocma.Core.Bulk;
 
-/// <summary>A brand's posts as a spreadsheet (one row per target) and as a calendar feed.</summary>
+/// <summary>A brand's posts as a spreadsheet (one row per target) and as a calendar file.</summary>
 public sealed class PostExportService(BrandService brands, PostQueries posts, TimeProvider time)
 {
     public static readonly string[] CsvHeader =
@@ -33,48 +33,17 @@ public sealed class PostExportService(BrandService brands, PostQueries posts, Ti
         return csv.ToBytes();
     }
 
-    /// <summary>One event per scheduled or published target, 30 minutes long, in UTC.</summary>
-    public async Task<string> CalendarAsync(int brandId, CancellationToken cancellationToken)
+    /// <summary>The brand's scheduled and published posts as an iCalendar document (see <see cref="PostCalendar"/>).</summary>
+    /// <param name="baseUrl">Ocma's own address, for the links back to each post.</param>
+    public async Task<string> CalendarAsync(int brandId, Uri baseUrl, CancellationToken cancellationToken)
     {
         var brand = await FindAsync(brandId, cancellationToken);
-        var stamp = ICalendarWriter.FormatUtc(time.GetUtcNow().UtcDateTime);
-        var ics = new ICalendarWriter()
-            .Line("BEGIN", "VCALENDAR").Line("VERSION", "2.0").Line("PRODID", "-//Ocma//Posts//EN").Line("CALSCALE", "GREGORIAN")
-            .Text("X-WR-CALNAME", $"{brand.Name} posts");
-        foreach (var t in await posts.AllAsync(brand.Id, cancellationToken))
-        {
-            var start = t.State == TargetState.Published ? t.PublishedUtc ?? t.DueUtc : t.DueUtc;
-            if (t.State is not (TargetState.Scheduled or TargetState.Published) || start is not DateTime startUtc)
-            {
-                continue;
-            }
-
-            ics.Line("BEGIN", "VEVENT")
-                .Line("UID", $"{t.IdempotencyKey}@ocma")
-                .Line("DTSTAMP", stamp)
-                .Line("DTSTART", ICalendarWriter.FormatUtc(startUtc))
-                .Line("DTEND", ICalendarWriter.FormatUtc(startUtc.AddMinutes(30)))
-                .Text("SUMMARY", $"[{t.State}] {t.ChannelLabel}: {FirstChars(t.Text, 60)}")
-                .Text("DESCRIPTION", t.Text);
-            if (t.PlatformUrl is not null)
-            {
-                ics.Line("URL", t.PlatformUrl);
-            }
-
-            ics.Line("END", "VEVENT");
-        }
-
-        return ics.Line("END", "VCALENDAR").ToString();
+        var entries = (await posts.AllAsync(brand.Id, cancellationToken)).Select(t => new CalendarEntry(t, brand.Name, brand.TimeZoneId));
+        return PostCalendar.Build($"{brand.Name} posts", entries, baseUrl, time.GetUtcNow().UtcDateTime, showBrand: false);
     }
 
     private async Task<Brand> FindAsync(int brandId, CancellationToken cancellationToken) =>
         await brands.FindAsync(brandId, cancellationToken) ?? throw new InvalidOperationException($"Brand {brandId} does not exist.");
-
-    private static string FirstChars(string text, int count)
-    {
-        var runes = text.ReplaceLineEndings(" ").EnumerateRunes().ToList();
-        return runes.Count <= count ? string.Concat(runes) : string.Concat(runes.Take(count)) + "…";
-    }
 
     private static string Iso(DateTime? utc) =>
         utc is DateTime u ? DateTime.SpecifyKind(u, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";

@@ -16,3 +16,15 @@ internal sealed class PostingSlotConfiguration : IEntityTypeConfiguration<Postin
         b.HasIndex(x => new { x.ChannelId, x.MinuteOfDay }).IsUnique();
     }
 }
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.UserId).IsUnique();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasOne<Identity.OcmaUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

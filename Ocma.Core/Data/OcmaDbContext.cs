@@ -32,6 +32,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
     public DbSet<PostReview> PostReviews => Set<PostReview>();
     public DbSet<Calendar.PostingSlot> PostingSlots => Set<Calendar.PostingSlot>();
 
+    public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();

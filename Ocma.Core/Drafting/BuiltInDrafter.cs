@@ -25,6 +25,15 @@ public sealed class BuiltInDrafter : IDraftingProvider
         return Task.FromResult(Completion.Success(Write(prompt.Task), 0, 0));
     }
 
+    /// <summary>The rules write instantly, so the whole text arrives as one piece.</summary>
+    public async IAsyncEnumerable<CompletionUpdate> StreamAsync(DraftPrompt prompt, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var completion = await CompleteAsync(prompt, cancellationToken);
+        yield return CompletionUpdate.Delta(completion.Text);
+        yield return CompletionUpdate.Done(completion);
+    }
+
     /// <summary>The rule-based answer to a task.</summary>
     public static string Write(DraftTask task)
     {

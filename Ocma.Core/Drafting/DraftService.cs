@@ -21,6 +21,22 @@ public sealed partial class DraftService(DraftGenerator generator, BrandVoiceSer
         return ToResult(outcome);
     }
 
+    /// <summary>
+    /// A draft from a brief, streamed for the composer: an update each time the model writes more, the last one with the
+    /// finished draft or the failure. Cancel the token to stop it (the Stop button): the provider's answer is abandoned,
+    /// its cost so far recorded, and the enumeration ends with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<DraftStreamUpdate> StreamFromBriefAsync(
+        DraftContext context, string brief, Tone? tone, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(brief);
+        var voice = await voices.GetAsync(context.BrandId, cancellationToken);
+        await foreach (var step in generator.StreamAsync(context, new DraftTask(DraftTaskKind.FromBrief, brief.Trim(), voice, tone), cancellationToken))
+        {
+            yield return new DraftStreamUpdate(step.Text, step.Final is { } outcome ? ToResult(outcome) : null);
+        }
+    }
+
     /// <summary>Two or three drafts from the same brief, each from a different angle, for an A/B choice.</summary>
     public async Task<DraftingResult<IReadOnlyList<Draft>>> AlternativesAsync(DraftContext context, string brief, int count, Tone? tone, CancellationToken cancellationToken)
     {

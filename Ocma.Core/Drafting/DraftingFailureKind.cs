@@ -23,4 +23,6 @@ public enum DraftingFailureKind
     BudgetExhausted,
     /// <summary>The person's role may not draft (Viewers).</summary>
     NotAllowed,
+    /// <summary>The person stopped a streamed draft while it was being written (recorded for its cost; never shown as an error).</summary>
+    Stopped,
 }

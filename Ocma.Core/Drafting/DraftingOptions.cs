@@ -69,11 +69,6 @@ public sealed class DraftingOptions : IValidatableObject
             {
                 yield return problem;
             }
-
-            if (string.IsNullOrWhiteSpace(Anthropic.Version))
-            {
-                yield return new ValidationResult("Drafting:Anthropic:Version must be set, e.g. 2023-06-01.", [$"{nameof(Anthropic)}.{nameof(AnthropicOptions.Version)}"]);
-            }
         }
 
         for (var i = 0; i < Prices.Count; i++)
@@ -136,15 +131,12 @@ public sealed class OpenAIOptions
     public bool RequiresKey { get; set; } = true;
 }
 
-/// <summary>The Anthropic Messages API.</summary>
+/// <summary>The Anthropic Messages API. The SDK sends the API version it was built for (<c>anthropic-version</c>).</summary>
 public sealed class AnthropicOptions
 {
     public string BaseUrl { get; set; } = "https://api.anthropic.com";
 
     public string Model { get; set; } = "claude-3-5-haiku-latest";
-
-    /// <summary>The <c>anthropic-version</c> header.</summary>
-    public string Version { get; set; } = "2023-06-01";
 
     /// <summary>Only from the environment or user secrets (Drafting__Anthropic__ApiKey); the Admin secret <c>ai:anthropic:api_key</c> wins.</summary>
     public string? ApiKey { get; set; }

@@ -35,6 +35,7 @@ public static class DraftingRegistration
         services.AddTransient<DraftingProviders>();
         services.AddTransient<BudgetService>();
         services.AddTransient<BrandVoiceService>();
+        services.AddTransient<GenerationLedger>();
         services.AddTransient<DraftGenerator>();
         services.AddTransient<DraftService>();
         services.AddSingleton<GenerationLinkService>();

@@ -8,13 +8,16 @@ namespace Ocma.Core.Drafting;
 /// <summary>
 /// Retries what is safe to retry for a drafting call — 429 (unless the account is out of credit) and 5xx — with backoff that honours
 /// the provider's Retry-After (capped), and applies the per-attempt timeout. Auth, content-filter and other 4xx answers pass straight through.
+/// The SDKs' own retries are switched off, so this is the one retry policy for drafting calls.
 /// </summary>
 public sealed partial class DraftingResilienceHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly TimeProvider _time;
 
     public DraftingResilienceHandler(IOptionsMonitor<DraftingOptions> options, TimeProvider time, ILogger<DraftingResilienceHandler> logger)
     {
+        _time = time;
         var settings = options.CurrentValue;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (settings.MaxRetries > 0)
@@ -40,11 +43,15 @@ public sealed partial class DraftingResilienceHandler : DelegatingHandler
         _pipeline = builder.Build();
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await _pipeline.ExecuteAsync(
             static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, token)),
             (Handler: this, Request: request),
             cancellationToken);
+        ProviderCall.Current?.Observe(response, _time);
+        return response;
+    }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

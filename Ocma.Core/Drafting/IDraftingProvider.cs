@@ -15,4 +15,10 @@ public interface IDraftingProvider
     bool IsBuiltIn { get; }
 
     Task<Completion> CompleteAsync(DraftPrompt prompt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same answer as it is written: text pieces, then one final update with the whole completion (or its failure).
+    /// Cancelling the token stops the provider and ends the enumeration with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    IAsyncEnumerable<CompletionUpdate> StreamAsync(DraftPrompt prompt, CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ namespace Ocma.Core.Posts;
 /// <summary>
 /// Renders a post's notes from Markdown to HTML that is safe to show: raw HTML is shown as text, and a link or image whose
 /// address is not http(s), mailto or relative (javascript:, data:, vbscript: …) is shown as plain text instead.
+/// The result then goes through <see cref="NotesHtmlSanitizer"/> as a second, independent pass.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -38,7 +39,7 @@ public static class MarkdownRenderer
             link.ReplaceBy(new LiteralInline(link.Url), copyChildren: false);
         }
 
-        return document.ToHtml(Pipeline);
+        return NotesHtmlSanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
     /// <summary>True for relative addresses and the allowed schemes; control characters and spaces are ignored, as browsers do.</summary>

@@ -16,10 +16,10 @@ public static class ExportEndpoints
             var brand = await brands.GetCurrentAsync(Actor.From(user).UserId, cancellationToken);
             return Results.File(await export.PostsCsvAsync(brand.Id, cancellationToken), "text/csv; charset=utf-8", "ocma-posts.csv");
         });
-        exports.MapGet("/calendar.ics", async (PostExportService export, BrandService brands, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        exports.MapGet("/calendar.ics", async (PostExportService export, BrandService brands, HttpContext http, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
             var brand = await brands.GetCurrentAsync(Actor.From(user).UserId, cancellationToken);
-            return Results.Text(await export.CalendarAsync(brand.Id, cancellationToken), "text/calendar; charset=utf-8");
+            return Results.Text(await export.CalendarAsync(brand.Id, PublicAddress.Of(http), cancellationToken), "text/calendar; charset=utf-8");
         });
         return app;
     }

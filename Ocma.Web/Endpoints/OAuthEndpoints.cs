@@ -48,12 +48,8 @@ public static class OAuthEndpoints
     }
 
     /// <summary>Ocma's own callback address; <c>PublicBaseUrl</c> overrides it behind a reverse proxy.</summary>
-    private static Uri CallbackUri(HttpContext http, string platform)
-    {
-        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["PublicBaseUrl"];
-        var root = string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
-        return new Uri($"{root}/oauth/{Uri.EscapeDataString(platform)}/callback");
-    }
+    private static Uri CallbackUri(HttpContext http, string platform) =>
+        new(PublicAddress.Of(http), $"oauth/{Uri.EscapeDataString(platform)}/callback");
 
     private static IResult Problem(string message) => PlainProblemPage.Create("Connection not completed", message, "/channels", "Back to Channels");
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
-using Quartz;
 
 namespace Ocma.Web.Hosting;
 
@@ -21,18 +20,5 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<OcmaDbContext> dbFacto
         {
             return HealthCheckResult.Unhealthy("The database cannot be reached: " + e.Message);
         }
-    }
-}
-
-/// <summary>Ready when the scheduler is running (not in standby, not shut down).</summary>
-public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var status = await scheduler.GetStatus(cancellationToken);
-        return status == SchedulerStatus.Running
-            ? HealthCheckResult.Healthy("The scheduler is running.")
-            : HealthCheckResult.Unhealthy($"The scheduler is not running ({status}).");
     }
 }

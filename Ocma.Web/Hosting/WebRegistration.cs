@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
 using Ocma.Core.Identity;
 using Ocma.Web.Components;
 using MudBlazor;
 using MudBlazor.Services;
+using Quartz;
 
 namespace Ocma.Web.Hosting;
 
@@ -67,7 +69,13 @@ public static class WebRegistration
         });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+            // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
+            .AddQuartz(o =>
+            {
+                o.Name = "scheduler";
+                o.Tags.Add("ready");
+                o.StandbyStatus = HealthStatus.Unhealthy;
+            });
         return builder;
     }
 
@@ -81,7 +89,7 @@ public static class WebRegistration
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseOcmaRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<FirstRunGate>();
         app.UseRateLimiter();

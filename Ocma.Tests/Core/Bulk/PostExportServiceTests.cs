@@ -56,20 +56,23 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Calendar_ScheduledPost_IsOneEventWithUtcTimesAndEscapedText()
+    public async Task Calendar_ScheduledPost_IsOneEventInTheBrandZoneWithEscapedTextAndALinkBack()
     {
         var post = (await fixture.Harness.ComposeAsync("exp-ics; first, line\nsecond", ComposeMode.Schedule, new DateTime(Y, 5, 6, 7, 8, 0))).Value;
         await fixture.Harness.ComposeAsync("exp-ics draft is not on the calendar", ComposeMode.SaveDraft);
         var key = post.Targets.Single().IdempotencyKey;
 
-        var ics = await Export.CalendarAsync(fixture.BrandId, CancellationToken.None);
+        var ics = await Export.CalendarAsync(fixture.BrandId, new Uri("https://ocma.example.com/"), CancellationToken.None);
 
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
         Assert.Contains($"UID:{key}@ocma\r\n", unfolded, StringComparison.Ordinal);
-        Assert.Contains($"DTSTART:{Y}0506T070800Z\r\nDTEND:{Y}0506T073800Z\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Etc/UTC\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Etc/UTC:{Y}0506T070800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"DTEND;TZID=Etc/UTC:{Y}0506T073800\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"URL:https://ocma.example.com/posts/{post.Id}\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("SUMMARY:[Scheduled] @team · sandbox: exp-ics\\; first\\, line second\r\n", unfolded, StringComparison.Ordinal);
         Assert.Contains("DESCRIPTION:exp-ics\\; first\\, line\\nsecond\r\n", unfolded, StringComparison.Ordinal);
         Assert.DoesNotContain("draft is not on the calendar", unfolded, StringComparison.Ordinal);

@@ -54,8 +54,8 @@ public sealed class UpgradeFromHandWrittenMigrationsTests
         Assert.Equal("sk-fixture-secret-value", await app.Get<SecretVault>().GetAsync("ai:openai:api_key", CancellationToken.None));
         var channel = Assert.Single(await app.Get<ChannelService>().ListAsync(1, CancellationToken.None));
         Assert.Equal(("@team", ChannelStatus.Active), (channel.Handle, channel.Status));
-        var published = Assert.Single(await app.Get<PostQueries>().RecentAsync(1, 50, CancellationToken.None), t => t.State == TargetState.Published);
-        Assert.Equal("Published from the fixture with an image", published.Text);
+        var published = Assert.Single(await app.Get<PostQueries>().RecentAsync(1, 50, CancellationToken.None), t => t.Text == "Published from the fixture with an image");
+        Assert.Equal((TargetState.Published, "/sandbox#post-1"), (published.State, published.PlatformUrl));
 
         var admin = new Actor(user.Id, user.Email!, new HashSet<string> { Roles.Admin });
         var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, "Published after the upgrade", [channel.Id], ComposeMode.PublishNow, null), admin, CancellationToken.None);

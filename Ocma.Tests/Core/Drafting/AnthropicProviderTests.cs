@@ -24,14 +24,16 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(("Spring range, shorter.", 210, 12), (result.Text, result.TokensIn, result.TokensOut));
         var request = Assert.Single(_server.Journal);
-        Assert.Equal(_server.ExpectedKey, request.Header("x-api-key"));
-        Assert.Equal("2023-06-01", request.Header("anthropic-version"));
-        Assert.Null(request.Header("authorization"));
+        // Anthropic's SDK sends the key as a bearer token and the API version it was built for.
+        Assert.Equal($"Bearer {_server.ExpectedKey}", request.Header("authorization"));
+        Assert.Null(request.Header("x-api-key"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", request.Header("anthropic-version"));
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal(256, body.RootElement.GetProperty("max_tokens").GetInt32());
         Assert.Equal("claude-test", body.RootElement.GetProperty("model").GetString());
-        Assert.Equal(Prompt.System, body.RootElement.GetProperty("system").GetString());
-        Assert.Equal(Prompt.User, body.RootElement.GetProperty("messages")[0].GetProperty("content").GetString());
+        Assert.Equal(Prompt.System, FakeAnthropicServer.Text(body.RootElement.GetProperty("system")));
+        Assert.Equal("user", body.RootElement.GetProperty("messages")[0].GetProperty("role").GetString());
+        Assert.Equal(Prompt.User, FakeAnthropicServer.Text(body.RootElement.GetProperty("messages")[0].GetProperty("content")));
     }
 
     [Fact]

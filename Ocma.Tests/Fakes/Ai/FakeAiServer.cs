@@ -72,6 +72,12 @@ public abstract class FakeAiServer : IAsyncDisposable
 
         var reply = _script.TryDequeue(out var next) ? next : new FakeReply.Text("Spring is here: our new range lands on Monday.");
         using var request = JsonDocument.Parse(body);
+        if (request.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True && reply is FakeReply.Text or FakeReply.Refusal)
+        {
+            await StreamAsync(context, request.RootElement, reply as FakeReply.Text);
+            return;
+        }
+
         switch (reply)
         {
             case FakeReply.Slow slow:
@@ -109,6 +115,42 @@ public abstract class FakeAiServer : IAsyncDisposable
                 break;
         }
     }
+
+    /// <summary>How many streamed answers the client abandoned before their end (it closed the connection).</summary>
+    public int StreamsAbandoned => _abandoned;
+
+    private int _abandoned;
+
+    /// <summary>A server-sent-event stream: the provider's events for <paramref name="text"/> word by word, or for a refusal when null.</summary>
+    private async Task StreamAsync(HttpContext context, JsonElement request, FakeReply.Text? text)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        try
+        {
+            foreach (var (name, data) in StreamEvents(request, text))
+            {
+                await context.Response.WriteAsync(name is null ? $"data: {data}\n\n" : $"event: {name}\ndata: {data}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                if (text?.Gap is { } gap && name is null or "content_block_delta")
+                {
+                    await Task.Delay(gap, context.RequestAborted);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _abandoned);
+        }
+    }
+
+    /// <summary>The reply's words, each keeping the space before it, as a model streams them.</summary>
+    protected static IEnumerable<string> Words(string content) =>
+        System.Text.RegularExpressions.Regex.Matches(content, @"\s*\S+").Select(m => m.Value);
+
+    /// <summary>The provider's streaming events (name, JSON data) for a text reply, or a refusal when <paramref name="text"/> is null.</summary>
+    protected abstract IEnumerable<(string? Name, string Data)> StreamEvents(JsonElement request, FakeReply.Text? text);
 
     private async Task WriteErrorAsync(HttpContext context, FakeReply.Error error)
     {

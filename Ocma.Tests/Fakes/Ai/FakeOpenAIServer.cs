@@ -60,6 +60,39 @@ public sealed class FakeOpenAIServer : FakeAiServer
         usage = new { prompt_tokens = 50, completion_tokens = 0, total_tokens = 50 },
     };
 
+    /// <summary>
+    /// Chat completion chunks: the role, then a chunk per word, then the finish reason; the usage chunk (empty choices) only
+    /// when the request asked for it with <c>stream_options.include_usage</c>, as OpenAI does; then <c>[DONE]</c>.
+    /// </summary>
+    protected override IEnumerable<(string? Name, string Data)> StreamEvents(JsonElement request, FakeReply.Text? text)
+    {
+        var model = request.GetProperty("model").GetString();
+        string Chunk(object delta, string? finish) => JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-fake1", @object = "chat.completion.chunk", created = 1_790_000_000, model,
+            choices = new[] { new { index = 0, delta, logprobs = (object?)null, finish_reason = finish } },
+        });
+
+        yield return (null, Chunk(new { role = "assistant", content = "" }, null));
+        foreach (var word in text is null ? [] : Words(text.Content))
+        {
+            yield return (null, Chunk(new { content = word }, null));
+        }
+
+        yield return (null, Chunk(new { }, text is null ? "content_filter" : "stop"));
+        if (request.TryGetProperty("stream_options", out var streamOptions) && streamOptions.TryGetProperty("include_usage", out var include) && include.ValueKind == JsonValueKind.True)
+        {
+            var (tokensIn, tokensOut) = text is null ? (50, 0) : (text.TokensIn, text.TokensOut);
+            yield return (null, JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-fake1", @object = "chat.completion.chunk", created = 1_790_000_000, model, choices = Array.Empty<object>(),
+                usage = new { prompt_tokens = tokensIn, completion_tokens = tokensOut, total_tokens = tokensIn + tokensOut },
+            }));
+        }
+
+        yield return (null, "[DONE]");
+    }
+
     protected override object ErrorEnvelope(FakeReply.Error error) => new
     {
         error = new { message = error.Message, type = error.Type, param = (string?)null, code = error.Code },

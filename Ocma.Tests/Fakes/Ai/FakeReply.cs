@@ -3,8 +3,8 @@ namespace Ocma.Tests.Fakes.Ai;
 /// <summary>What a fake AI server answers to the next request. Unscripted requests get <see cref="Text"/> with default content.</summary>
 public abstract record FakeReply
 {
-    /// <summary>A normal answer.</summary>
-    public sealed record Text(string Content, int TokensIn = 120, int TokensOut = 40) : FakeReply;
+    /// <summary>A normal answer. Streamed (when the request asks for it) word by word, <paramref name="Gap"/> apart.</summary>
+    public sealed record Text(string Content, int TokensIn = 120, int TokensOut = 40, TimeSpan? Gap = null) : FakeReply;
 
     /// <summary>The provider's error envelope with this status. Retry-After headers only when given.</summary>
     public sealed record Error(int Status, string Type, string Message, string? Code = null, string? RetryAfter = null, string? RetryAfterMs = null) : FakeReply;
