@@ -188,5 +188,6 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         ("/admin/audit", "Audit log"),
         ("/admin/system", "System"),
         ("/admin/ai-usage", "AI usage"),
+        ("/profile", "Your profile"),
     ];
 }

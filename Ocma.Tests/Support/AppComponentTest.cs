@@ -16,8 +16,13 @@ namespace Ocma.Tests.Support;
 public abstract class AppComponentTest(IReadOnlyDictionary<string, string?>? settings = null) : ComponentTest
 {
     private AsyncServiceScope? _appScope;
+    private OcmaAppFactory? _app;
 
-    protected OcmaAppFactory App { get; } = new(settings: settings);
+    /// <summary>The app, started on first use with <see cref="Settings"/>.</summary>
+    protected OcmaAppFactory App => _app ??= new OcmaAppFactory(settings: Settings());
+
+    /// <summary>Settings for the app; a test that must start something first (a fake server) overrides this.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings() => settings;
 
     /// <summary>Uses the app's services and signs in as <paramref name="actor"/> (its user id, email and role).</summary>
     protected void SignInAs(Actor actor)
@@ -58,6 +63,9 @@ public abstract class AppComponentTest(IReadOnlyDictionary<string, string?>? set
             await scope.DisposeAsync();
         }
 
-        await App.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 }

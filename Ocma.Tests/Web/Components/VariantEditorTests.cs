@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using Ocma.Core.Channels;
 using Ocma.Core.Connectors;
 using Ocma.Core.Posts;
@@ -26,11 +27,11 @@ public sealed class VariantEditorTests : ComponentTest
     }
 
     [Fact]
-    public void ClickCustomize_StartsTheChannelsOwnTextFromTheBaseText()
+    public async Task ClickCustomize_StartsTheChannelsOwnTextFromTheBaseText()
     {
         var cut = Render(variant: null, new ContentValidation(9, 20, []));
 
-        cut.Find(".variant-customize").Click();
+        await cut.Find(".variant-customize").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(["Base #sale"], _changes);
     }
@@ -47,12 +48,12 @@ public sealed class VariantEditorTests : ComponentTest
     }
 
     [Fact]
-    public void TypeInTheOwnText_ReportsEachChange_AndResetGoesBackToTheBaseText()
+    public async Task TypeInTheOwnText_ReportsEachChange_AndResetGoesBackToTheBaseText()
     {
         var cut = Render("Own", new ContentValidation(3, 20, []));
 
         cut.Find("textarea#variant-7").Input("Own words");
-        cut.Find(".variant-reset").Click();
+        await cut.Find(".variant-reset").ClickAsync(new MouseEventArgs());
 
         Assert.Equal(["Own words", null], _changes);
     }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using Ocma.Core.Connectors;
 using Ocma.Core.Drafting;
 using Ocma.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class DraftResultsTests : ComponentTest
     }
 
     [Fact]
-    public void Render_WithChannelVariants_ShowsEachCountAgainstTheLimit_AndTheButtonsHandBackTheChosenText()
+    public async Task Render_WithChannelVariants_ShowsEachCountAgainstTheLimit_AndTheButtonsHandBackTheChosenText()
     {
         var fits = BuiltInDraft("Short and sweet");
         var tooLong = BuiltInDraft("This one is far longer than twenty");
@@ -46,8 +47,8 @@ public sealed class DraftResultsTests : ComponentTest
         Assert.Equal(["15 / 20", "34 / 20"], cards.Select(c => c.QuerySelector(".char-counter")!.TextContent.Trim()));
         Assert.Contains("invalid", cards[1].ClassList);
         Assert.Contains("Built-in drafter (no AI)", cards[0].TextContent, StringComparison.Ordinal);
-        cut.FindAll("[data-testid=draft-variant]")[1].QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Use for all").Click();
-        cut.FindAll("[data-testid=draft-variant]")[0].QuerySelector(".use-variant")!.Click();
+        await cut.FindAll("[data-testid=draft-variant]")[1].QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Use for all").ClickAsync(new MouseEventArgs());
+        await cut.FindAll("[data-testid=draft-variant]")[0].QuerySelector(".use-variant")!.ClickAsync(new MouseEventArgs());
         Assert.Equal(tooLong, usedForAll);
         Assert.Equal(fits, usedForChannel!.Draft);
     }

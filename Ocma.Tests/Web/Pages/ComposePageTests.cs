@@ -38,7 +38,7 @@ public sealed class ComposePageTests() : AppComponentTest(new Dictionary<string,
         Assert.True(SubmitDisabled(cut));
 
         cut.Find(".variant-customize").Click();
-        cut.Find($"#variant-{_channelId}").Input("Fits the Sandbox");
+        cut.WaitForElement($"#variant-{_channelId}").Input("Fits the Sandbox");
         Assert.Equal("16 / 20", Counter(cut));
         Assert.Empty(cut.FindAll("[data-testid=variant-editor] .problem"));
         Assert.False(SubmitDisabled(cut));
@@ -52,7 +52,7 @@ public sealed class ComposePageTests() : AppComponentTest(new Dictionary<string,
         var cut = RenderInLayout<ComposePage>();
         cut.WaitForElement("#post-text").Input("Base words for all");
         cut.Find(".variant-customize").Click();
-        cut.Find($"#variant-{_channelId}").Input("Own words");
+        cut.WaitForElement($"#variant-{_channelId}").Input("Own words");
         cut.FindAll("label").Single(l => l.TextContent.Trim() == "Schedule").QuerySelector("input[type=radio]")!.Click();
         var due = App.Get<TimeProvider>().GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(9);
         cut.WaitForElement("#due").Change(due.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));

@@ -34,7 +34,7 @@ public sealed class DraftAssistantPanelTests : AppComponentTest
         Assert.NotEqual("My own first words", _text);
         Assert.Contains("plant", _text, StringComparison.OrdinalIgnoreCase);
         cut.FindAll("[data-testid=draft-result] button").Single(b => b.TextContent.Trim() == "Undo").Click();
-        Assert.Equal("My own first words", _text);
+        cut.WaitForAssertion(() => Assert.Equal("My own first words", _text)); // a MudButton's click handler may finish after Click() returns
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public partial class DraftAssistant
     private IReadOnlyList<ChannelVariant> _variants = [];
     private string? _previousText;
     private Func<Task>? _lastAction;
+    private CancellationTokenSource? _stop;
 
     [Parameter, EditorRequired]
     public int BrandId { get; set; }
@@ -81,14 +82,45 @@ public partial class DraftAssistant
         }
     }
 
+    /// <summary>
+    /// Writes the draft into the post text as the model writes it. Stop keeps what was written so far (Undo brings back the
+    /// text from before) and the provider's cost so far is recorded.
+    /// </summary>
     private Task DraftAsync() => RunAsync(async context =>
     {
-        var result = await Drafts.DraftFromBriefAsync(context, _brief, _tone, CancellationToken.None);
-        if (Accept(result))
+        var before = Text;
+        using var stop = new CancellationTokenSource();
+        _stop = stop;
+        try
         {
-            await ApplyAsync(result.Value);
+            await foreach (var update in Drafts.StreamFromBriefAsync(context, _brief, _tone, stop.Token))
+            {
+                if (update.Result is { } result)
+                {
+                    if (Accept(result))
+                    {
+                        await ApplyAsync(result.Value, before);
+                    }
+                }
+                else if (update.Text.Length > 0)
+                {
+                    await TextChanged.InvokeAsync(update.Text);
+                    StateHasChanged(); // the Stop button and progress while the words arrive
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            _previousText = before;
+            _notice = "Stopped. What was written so far stays in the post text; Undo brings back what was there before.";
+        }
+        finally
+        {
+            _stop = null;
         }
     });
+
+    private void Stop() => _stop?.Cancel();
 
     private Task AlternativesAsync() => RunAsync(async context =>
     {
@@ -157,13 +189,19 @@ public partial class DraftAssistant
         return result.Succeeded;
     }
 
-    private async Task ApplyAsync(Draft draft)
+    /// <param name="before">The post text before this generation (a streamed draft has already changed it).</param>
+    private async Task ApplyAsync(Draft draft, string? before = null)
     {
         _last = draft;
         await DraftUsed.InvokeAsync(draft.GenerationId);
+        before ??= Text;
+        if (draft.Text != before)
+        {
+            _previousText = before;
+        }
+
         if (draft.Text != Text)
         {
-            _previousText = Text;
             await TextChanged.InvokeAsync(draft.Text);
         }
     }
