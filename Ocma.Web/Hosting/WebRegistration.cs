@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
@@ -12,8 +11,6 @@ namespace Ocma.Web.Hosting;
 
 public static class WebRegistration
 {
-    public const string LoginRateLimit = "login";
-
     /// <summary>Blazor (interactive server), MudBlazor, Identity with lockout and a login rate limit, health checks.</summary>
     public static WebApplicationBuilder AddOcmaWeb(this WebApplicationBuilder builder)
     {
@@ -58,15 +55,16 @@ public static class WebRegistration
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Signing in on the login page makes the cookie handler redirect to its ReturnUrl parameter itself: same rule as the page.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(Components.Account.LocalReturnUrl.Safe(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddSingleton<Security.LoginRateLimits>();
+        services.AddSingleton<Security.SignInFailures>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
@@ -91,11 +89,12 @@ public static class WebRegistration
 
         app.UseOcmaRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<Security.LoginRateLimiter>();
         app.UseMiddleware<FirstRunGate>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<Security.AntiforgeryRefusal>();
         return app;
     }
 
