@@ -1,4 +1,7 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
 using Ocma.Core.Identity;
@@ -63,6 +66,23 @@ public static class WebRegistration
             };
         });
 
+        services.AddOptions<Security.ReverseProxyOptions>().BindConfiguration(Security.ReverseProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<Security.ReverseProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear(); // the defaults trust loopback; only the configured proxies are believed
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<Security.LoginRateLimits>();
         services.AddSingleton<Security.SignInFailures>();
         services.AddHealthChecks()
@@ -82,6 +102,13 @@ public static class WebRegistration
 
     public static WebApplication UseOcmaPipeline(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<Security.ReverseProxyOptions>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders(); // first, so the scheme and client address are the browser's from here on
+        }
+
+        app.UseMiddleware<Security.SecurityHeaders>();
+        app.UseHsts(); // only answers that went out over https (directly or, per ReverseProxy, through the proxy) carry it
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
