@@ -38,10 +38,12 @@ public static class WebRegistration
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 6; // 'Aaaaaaaaa1!' has four
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.Lockout.AllowedForNewUsers = true;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OcmaDbContext>()
             .AddSignInManager()
