@@ -84,6 +84,7 @@ public static class WebRegistration
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<Security.LoginRateLimits>();
         services.AddSingleton<Security.SignInFailures>();
