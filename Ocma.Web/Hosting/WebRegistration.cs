@@ -87,7 +87,6 @@ public static class WebRegistration
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<Security.LoginRateLimits>();
-        services.AddSingleton<Security.SignInFailures>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
