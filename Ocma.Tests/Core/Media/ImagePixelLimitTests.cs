@@ -3,6 +3,7 @@ using Ocma.Tests.Support;
 
 namespace Ocma.Tests.Core.Media;
 
+[Collection(MemoryMeasuredCollection.Name)]
 public sealed class ImagePixelLimitTests : IAsyncLifetime
 {
     private MediaHarness _media = null!;
