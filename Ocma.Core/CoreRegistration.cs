@@ -46,6 +46,7 @@ public static class CoreRegistration
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<LiveStatus>();
+        services.AddSingleton<LiveRowFeed>();
         services.AddSingleton<BrandService>();
         services.AddSingleton<BrandAdminService>();
         services.AddSingleton<Identity.SetupService>();

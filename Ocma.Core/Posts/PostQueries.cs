@@ -30,6 +30,13 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The targets with these ids as lists show them (any brand): the live feed's one query per change batch.</summary>
+    public async Task<IReadOnlyList<TargetView>> ByIdsAsync(IReadOnlyCollection<int> targetIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.PostTargets.AsNoTracking().Where(t => targetIds.Contains(t.Id))).ToListAsync(cancellationToken);
+    }
+
     public async Task<TargetView?> FindAsync(int targetId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -80,7 +87,8 @@ public sealed class PostQueries(IDbContextFactory<OcmaDbContext> dbFactory)
         t.AttemptCount,
         t.Post!.AuthorName,
         t.IdempotencyKey,
-        t.Post.Campaign));
+        t.Post.Campaign,
+        t.Post.BrandId));
 }
 
 /// <summary>A post still in draft on every channel.</summary>

@@ -17,4 +17,5 @@ public sealed record TargetView(
     int AttemptCount,
     string AuthorName,
     string IdempotencyKey = "",
-    string? Campaign = null);
+    string? Campaign = null,
+    int BrandId = 0);

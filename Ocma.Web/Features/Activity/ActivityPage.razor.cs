@@ -29,14 +29,16 @@ public sealed partial class ActivityPage
     private string? _search;
     private TargetState? _state;
     private int? _channel;
-    private LiveRefresher? _live;
+    private Dictionary<int, TargetView> _inView = [];
+    private HashSet<int> _changedElsewhere = [];
+    private IDisposable? _live;
 
     [Inject] private CurrentBrand CurrentBrand { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
     [Inject] private ActivityQuery Activity { get; set; } = default!;
     [Inject] private ChannelService Channels { get; set; } = default!;
     [Inject] private ReviewHistoryQuery Reviews { get; set; } = default!;
-    [Inject] private LiveStatus Live { get; set; } = default!;
+    [Inject] private LiveRowFeed Live { get; set; } = default!;
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _state is not null || _channel is not null;
 
@@ -46,7 +48,7 @@ public sealed partial class ActivityPage
         _zone = _brand.TimeZoneId;
         _canCompose = (await CurrentActor.GetAsync()).CanCompose;
         _channels = await Channels.ListAsync(_brand.Id, CancellationToken.None);
-        _live = new LiveRefresher(Live, e => e is TargetStateChanged, () => InvokeAsync(ReloadAsync));
+        _live = Live.Subscribe(batch => InvokeAsync(() => Apply(batch)));
     }
 
     private async Task<GridData<TargetView>> LoadPageAsync(GridState<TargetView> state, CancellationToken cancellationToken)
@@ -55,10 +57,34 @@ public sealed partial class ActivityPage
         var sort = sortedBy is not null && SortColumns.TryGetValue(sortedBy.SortBy, out var by) ? new ActivitySort(by, sortedBy.Descending) : new ActivitySort();
         var page = await Activity.PageAsync(_brand!.Id, new ActivityFilter(_search, _state, _channel), sort, state.Page * state.PageSize, state.PageSize, cancellationToken);
         _reviews = await Reviews.LatestAsync(page.Rows.Select(r => r.PostId).Distinct().ToList(), cancellationToken);
+        _inView = page.Rows.ToDictionary(r => r.TargetId);
+        _changedElsewhere = [];
         return new GridData<TargetView> { Items = page.Rows, TotalItems = page.Total };
     }
 
     private Task ApplyAsync() => ReloadAsync();
+
+    /// <summary>A batch of changed rows: rows in view change in place; others that this list would show are counted for "show".</summary>
+    private void Apply(LiveBatch batch)
+    {
+        var filter = new ActivityFilter(_search, _state, _channel);
+        foreach (var row in batch.OfBrand(_brand!.Id))
+        {
+            if (_inView.ContainsKey(row.TargetId))
+            {
+                _inView[row.TargetId] = row;
+            }
+            else if (ActivityMatch.Shows(filter, row))
+            {
+                _changedElsewhere.Add(row.TargetId);
+            }
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>The row as it stands now: the grid's copy, or the newer one a live batch brought.</summary>
+    private TargetView Current(TargetView row) => _inView.GetValueOrDefault(row.TargetId) ?? row;
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
