@@ -19,10 +19,15 @@ public abstract class AppComponentTest(IReadOnlyDictionary<string, string?>? set
     private OcmaAppFactory? _app;
 
     /// <summary>The app, started on first use with <see cref="Settings"/>.</summary>
-    protected OcmaAppFactory App => _app ??= new OcmaAppFactory(settings: Settings());
+    protected OcmaAppFactory App => _app ??= new OcmaAppFactory(settings: Settings(), configureServices: ConfigureServices);
 
     /// <summary>Settings for the app; a test that must start something first (a fake server) overrides this.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings() => settings;
+
+    /// <summary>Changes to the app's services (a test that watches the database adds its interceptor here).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Uses the app's services and signs in as <paramref name="actor"/> (its user id, email and role).</summary>
     protected void SignInAs(Actor actor)
