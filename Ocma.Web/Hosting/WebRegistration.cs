@@ -21,7 +21,9 @@ public static class WebRegistration
         // when the app runs from bin in any environment; after `dotnet publish` this is a no-op.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A tab closed without saying so (a killed browser, a lost network) keeps its circuit for the retention period
+        // so it can reconnect; at most 20 such circuits are kept, so fifty closed tabs cannot hold fifty circuits (ADR 0022).
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitMaxRetained = 20);
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

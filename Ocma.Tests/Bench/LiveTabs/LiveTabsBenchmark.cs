@@ -34,6 +34,28 @@ public sealed class LiveTabsBenchmark(ITestOutputHelper output)
         PrintCircuits("dashboard", await LiveTabsRun.RunAsync(Tabs, "/", AsConfigured, [10, 60]));
     }
 
+    /// <summary>The garbage collector the console runs with, chosen on these figures (ADR 0022): memory after the tabs close, and publishing speed.</summary>
+    [Theory]
+    [InlineData("server")]
+    [InlineData("workstation")]
+    [InlineData("workstation-conserve")]
+    public async Task GcMode_MemoryAfterFiftyTabsClose(string mode)
+    {
+        var environment = mode switch
+        {
+            "server" => new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
+            "workstation" => new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" },
+            _ => new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["DOTNET_GCConserveMemory"] = "5" },
+        };
+        var figures = await LiveTabsRun.RunAsync(Tabs, "/activity", environment, [10, 60, 120, 200]);
+        var settled = figures.AfterClose[^1].RssMb;
+        BenchmarkReport.Print(output, "gc-mode",
+            ("mode", mode), ("tabs", Tabs), ("publish_seconds", figures.PublishSeconds), ("rss_before_mb", figures.RssBeforeTabsMb), ("rss_open_mb", figures.RssTabsOpenMb),
+            ("rss_per_tab_kb", figures.RssPerTabKb(Tabs)), ("rss_after_publish_mb", figures.RssAfterPublishMb),
+            ("rss_after_close_mb", string.Join('/', figures.AfterClose.Select(s => $"{s.Seconds}s:{s.RssMb:0}"))), ("rss_scope", "console-process"),
+            ("goal", settled <= figures.RssBeforeTabsMb * 1.25 ? "met" : "short"));
+    }
+
     private void PrintCircuits(string page, LiveTabsFigures figures)
     {
         var perTab = figures.RssPerTabKb(Tabs);
