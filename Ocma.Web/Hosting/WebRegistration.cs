@@ -24,6 +24,8 @@ public static class WebRegistration
         // A tab closed without saying so (a killed browser, a lost network) keeps its circuit for the retention period
         // so it can reconnect; at most 20 such circuits are kept, so fifty closed tabs cannot hold fifty circuits (ADR 0022).
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitMaxRetained = 20);
+        services.AddSingleton<ClosedTabsMemory>();
+        services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ClosedTabsMemory>());
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

@@ -48,7 +48,7 @@ public sealed partial class ActivityPage
         _zone = _brand.TimeZoneId;
         _canCompose = (await CurrentActor.GetAsync()).CanCompose;
         _channels = await Channels.ListAsync(_brand.Id, CancellationToken.None);
-        _live = Live.Subscribe(batch => InvokeAsync(() => Apply(batch)));
+        _live = Live.Subscribe(batch => InvokeAsync(() => ApplyAsync(batch)));
     }
 
     private async Task<GridData<TargetView>> LoadPageAsync(GridState<TargetView> state, CancellationToken cancellationToken)
@@ -65,19 +65,30 @@ public sealed partial class ActivityPage
     private Task ApplyAsync() => ReloadAsync();
 
     /// <summary>A batch of changed rows: rows in view change in place; others that this list would show are counted for "show".</summary>
-    private void Apply(LiveBatch batch)
+    private async Task ApplyAsync(LiveBatch batch)
     {
         var filter = new ActivityFilter(_search, _state, _channel);
+        var reviewed = new List<int>();
         foreach (var row in batch.OfBrand(_brand!.Id))
         {
-            if (_inView.ContainsKey(row.TargetId))
+            if (_inView.TryGetValue(row.TargetId, out var shown))
             {
                 _inView[row.TargetId] = row;
+                if (shown.State == TargetState.InReview && row.State != TargetState.InReview)
+                {
+                    reviewed.Add(row.PostId); // approved or sent back: the note follows the decision
+                }
             }
             else if (ActivityMatch.Shows(filter, row))
             {
                 _changedElsewhere.Add(row.TargetId);
             }
+        }
+
+        if (reviewed.Count > 0)
+        {
+            var decisions = await Reviews.LatestAsync(reviewed, CancellationToken.None);
+            _reviews = _reviews.Where(r => !decisions.ContainsKey(r.Key)).Concat(decisions).ToDictionary();
         }
 
         StateHasChanged();
