@@ -107,7 +107,12 @@ public sealed class LiveRowFeed : IDisposable
             return;
         }
 
-        await Task.WhenAll(pages.Select(apply => ApplySafelyAsync(apply, batch)));
+        // Not awaited: a page slow to render (or whose tab is going away) never holds back the next batch for the others.
+        // Each page's renderer runs its batches in the order they were handed over.
+        foreach (var apply in pages)
+        {
+            _ = ApplySafelyAsync(apply, batch);
+        }
     }
 
     private async Task ApplySafelyAsync(Func<LiveBatch, Task> apply, LiveBatch batch)
