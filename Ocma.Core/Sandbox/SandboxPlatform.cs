@@ -32,7 +32,7 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
 
         var account = caller.Body!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (idempotencyKey is not null)
+        if (idempotencyKey is not null && options.Value.HonourIdempotencyKey)
         {
             var earlier = await db.SandboxPosts.AsNoTracking()
                 .SingleOrDefaultAsync(p => p.AccountId == account.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
@@ -83,6 +83,11 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             await transaction.CommitAsync(cancellationToken);
         }
 
+        if (options.Value.AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Value.AnswerDelay, time, cancellationToken);
+        }
+
         if (failure == SandboxFailureMode.ConnectionDropped)
         {
             throw new SandboxConnectionDroppedException();
@@ -101,8 +106,8 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var post = await db.SandboxPosts.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.AccountId == caller.Body!.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
+        var post = await db.SandboxPosts.AsNoTracking().OrderBy(p => p.Id)
+            .FirstOrDefaultAsync(p => p.AccountId == caller.Body!.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
         return SandboxResponse<SandboxPublished?>.Ok(post is null ? null : Describe(post));
     }
 

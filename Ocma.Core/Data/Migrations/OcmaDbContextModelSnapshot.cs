@@ -1032,8 +1032,7 @@ namespace Ocma.Core.Data.Migrations
 
                     b.HasIndex("CreatedUtc");
 
-                    b.HasIndex("AccountId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("AccountId", "IdempotencyKey");
 
                     b.ToTable("SandboxPosts");
                 });
