@@ -19,6 +19,7 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         AuthScheme.OAuth2)
     {
         RefreshNeedsApp = false, // the practice platform rotates its refresh token without the app
+        LookupMissIsProof = true, // ADR 0014
     };
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start)

@@ -74,7 +74,7 @@ public sealed class TargetPublisher(
             // A send left before a crash and its answer was lost: never send again before asking the platform.
             var unknown = new ConnectorFailure(FailureKind.OutcomeUnknown, "Ocma stopped while the post was being sent.");
             var lookup = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, interrupted.StartedUtc.AddMinutes(-1)), cancellationToken);
-            await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, cancellationToken);
+            await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, connector.Descriptor.LookupMissIsProof, cancellationToken);
             return;
         }
 
@@ -93,11 +93,11 @@ public sealed class TargetPublisher(
         }
 
         await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result);
-        if (result.Failure?.Kind == FailureKind.OutcomeUnknown)
+        if (result.Failure is { } failure && MayHaveBeenStored(failure.Kind))
         {
             var sentAfter = time.GetUtcNow().UtcDateTime.AddMinutes(-10);
             var found = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, sentAfter), cancellationToken);
-            await settler.ReconcileAsync(target, attemptId, result.Failure, found, cancellationToken);
+            await settler.ReconcileAsync(target, attemptId, failure, found, connector.Descriptor.LookupMissIsProof, cancellationToken);
             return;
         }
 
@@ -120,6 +120,12 @@ public sealed class TargetPublisher(
 
         return (attemptId, result);
     }
+
+    /// <summary>
+    /// Any answer to a publish that is not a clear refusal (a 5xx, a gateway error, Facebook's codes 1 and 2, a reset, a
+    /// timeout) may hide a stored post: look it up before anything is sent again (ADR 0014).
+    /// </summary>
+    private static bool MayHaveBeenStored(FailureKind kind) => kind is FailureKind.OutcomeUnknown or FailureKind.Transient or FailureKind.Unavailable;
 
     private static string Fingerprint(PostTarget target, PostContent content, string mediaHashes)
     {

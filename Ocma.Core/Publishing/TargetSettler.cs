@@ -9,7 +9,7 @@ using Ocma.Core.Posts;
 namespace Ocma.Core.Publishing;
 
 /// <summary>Writes what happened to a target: the attempt ledger, the new state with its reason, the audit event and the live update.</summary>
-public sealed class TargetSettler(
+public sealed partial class TargetSettler(
     IDbContextFactory<OcmaDbContext> dbFactory,
     RetryPolicy retryPolicy,
     CredentialsService credentials,
@@ -71,33 +71,6 @@ public sealed class TargetSettler(
         await channelHealth.RecordPublishAsync(snapshot.ChannelId, result.Failure, cancellationToken);
     }
 
-    /// <summary>After an unknown outcome: found on the platform → published; not there → retried safely; no answer → a person decides.</summary>
-    public async Task ReconcileAsync(PostTarget snapshot, long attemptId, ConnectorFailure? unknown, ConnectorResult<PublishedPost?> lookup, CancellationToken cancellationToken)
-    {
-        if (lookup.Succeeded && lookup.Value is PublishedPost found)
-        {
-            await PublishedAsync(snapshot, attemptId, found, AttemptOutcome.FoundOnPlatform, cancellationToken);
-            return;
-        }
-
-        if (lookup.Succeeded)
-        {
-            var notThere = new ConnectorFailure(FailureKind.Transient, "The send was interrupted and the platform has no trace of the post, so it will be sent again.");
-            await FailedAsync(snapshot, attemptId, notThere, retryPolicy.Decide(notThere, snapshot.AttemptCount + 1, snapshot.DueUtc ?? Now, Now), cancellationToken);
-            return;
-        }
-
-        if (IsWorthAskingAgain(lookup.Failure!.Kind) && await AskAgainAtAsync(attemptId, cancellationToken) is DateTime askAt)
-        {
-            await CheckAgainLaterAsync(snapshot, lookup.Failure, askAt, cancellationToken);
-            return;
-        }
-
-        var reason = $"The platform did not confirm whether the post went out ({unknown?.Message}); looking it up failed too ({lookup.Failure.Message}). Check the channel, then mark it published or send it again.";
-        // Recorded as OutcomeUnknown whatever the lookup said: a held AuthRevoked target is resent on reconnect, this one must not be.
-        await FailedAsync(snapshot, attemptId, unknown ?? new ConnectorFailure(FailureKind.OutcomeUnknown, lookup.Failure.Message), RetryDecision.NeedsPerson(reason), cancellationToken);
-    }
-
     /// <summary>Puts a target back without sending it (no attempt is recorded): its channel or platform must not be sent to before <paramref name="hold"/> ends.</summary>
     public async Task HoldAsync(PostTarget snapshot, SendHold hold, CancellationToken cancellationToken)
     {
@@ -142,36 +115,6 @@ public sealed class TargetSettler(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    /// <summary>A lookup that could not be asked (timeout, 5xx, 429) is asked again; a platform that answers "I can't tell" is not.</summary>
-    private static bool IsWorthAskingAgain(FailureKind kind) =>
-        kind is FailureKind.Transient or FailureKind.Unavailable or FailureKind.RateLimited or FailureKind.OutcomeUnknown or FailureKind.AuthExpired;
-
-    /// <summary>When to look again: backing off from 5 s to a minute, for at most <see cref="ReconcileWindow"/> after the send.</summary>
-    private async Task<DateTime?> AskAgainAtAsync(long attemptId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var started = await db.PublishAttempts.Where(a => a.Id == attemptId).Select(a => a.StartedUtc).SingleAsync(cancellationToken);
-        var elapsed = Now - started;
-        return elapsed >= ReconcileWindow ? null : Now + TimeSpan.FromSeconds(Math.Clamp(elapsed.TotalSeconds / 4, 5, 60));
-    }
-
-    /// <summary>The attempt stays open (its outcome is still unknown), so the next worker looks it up before anything else.</summary>
-    private async Task CheckAgainLaterAsync(PostTarget snapshot, ConnectorFailure lookupFailure, DateTime askAt, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
-        target.State = TargetState.Retrying;
-        target.StateChangedUtc = Now;
-        target.NextAttemptUtc = askAt;
-        target.LastError = $"Checking with the platform whether the post went out; it did not answer ({lookupFailure.Message}).";
-        target.LastFailureKind = FailureKind.OutcomeUnknown;
-        target.ClaimId = null;
-        audit.Add(db, Actor.System, "target.reconcile-later", $"post {target.PostId} target {target.Id}", lookupFailure.Message);
-        await db.SaveChangesAsync(cancellationToken);
-        await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
-        await dispatch.ArmAsync(askAt, cancellationToken);
-    }
 
     private async Task PublishedAsync(PostTarget snapshot, long? attemptId, PublishedPost post, AttemptOutcome outcome, CancellationToken cancellationToken)
     {

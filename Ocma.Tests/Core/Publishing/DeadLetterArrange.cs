@@ -44,7 +44,7 @@ internal static class DeadLetterArrange
         {
             var snapshot = await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId);
             await settler.ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The answer never came."),
-                ConnectorResult<PublishedPost?>.Fail(FailureKind.Misconfigured, "The platform does not let this app look posts up."), CancellationToken.None);
+                ConnectorResult<PublishedPost?>.Fail(FailureKind.Misconfigured, "The platform does not let this app look posts up."), missIsProof: false, CancellationToken.None);
         }
 
         Assert.Equal(TargetState.NeedsAttention, (await harness.App.Get<PostQueries>().FindAsync(targetId, CancellationToken.None))!.State);
