@@ -89,6 +89,7 @@ public static class CoreRegistration
         services.AddSingleton<SandboxPlatform>();
 
         services.AddSingleton<PublishQueue>();
+        services.AddSingleton<LedgerDurability>();
         services.AddSingleton<DispatchTrigger>();
         services.AddSingleton<TargetDispatcher>();
         services.AddSingleton<Publishing.RetryPolicy>();

@@ -64,4 +64,10 @@ public sealed class PublishingOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan LookAgainAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether the in-flight attempt row is committed with SQLite's synchronous=FULL before the send, so a power cut
+    /// cannot lose the record that a send left (ADR 0014). Off only to measure what it costs.
+    /// </summary>
+    public bool DurableLedger { get; set; } = true;
 }

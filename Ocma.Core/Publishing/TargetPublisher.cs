@@ -24,11 +24,12 @@ public sealed class TargetPublisher(
     MediaItems mediaItems,
     TimeProvider time)
 {
-    public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
+    /// <summary>Publishes the target if it is still Publishing under <paramref name="claimId"/>; does nothing otherwise.</summary>
+    public async Task PublishAsync(int targetId, Guid claimId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.PostTargets.AsNoTracking().Include(t => t.Post!.Media).ThenInclude(m => m.Asset).Include(t => t.Channel)
-            .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing, cancellationToken);
+            .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing && t.ClaimId == claimId, cancellationToken);
         if (target is null)
         {
             return; // settled or moved by someone else meanwhile
@@ -78,7 +79,13 @@ public sealed class TargetPublisher(
             return;
         }
 
-        var (attemptId, result) = await SendAsync(target, connector, grant.Value, content, fingerprintMedia, cancellationToken);
+        if (await SendAsync(target, connector, grant.Value, content, fingerprintMedia, cancellationToken) is not { } sent)
+        {
+            return; // the claim was lost (settled or re-claimed elsewhere): nothing was sent
+        }
+
+        var (attemptId, result) = sent;
+
         if (result.Failure?.Kind == FailureKind.AuthExpired)
         {
             var refreshed = await credentials.RefreshAsync(target.ChannelId, connector, force: true, cancellationToken);
@@ -89,7 +96,12 @@ public sealed class TargetPublisher(
             }
 
             await settler.CloseAttemptAsync(attemptId, result, cancellationToken);
-            (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, fingerprintMedia, cancellationToken);
+            if (await SendAsync(target, connector, refreshed.Value, content, fingerprintMedia, cancellationToken) is not { } resent)
+            {
+                return;
+            }
+
+            (attemptId, result) = resent;
         }
 
         await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result);
@@ -104,10 +116,15 @@ public sealed class TargetPublisher(
         await settler.SettleAsync(target, attemptId, result, cancellationToken);
     }
 
-    private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)> SendAsync(
+    /// <summary>Records the attempt, then sends; null when the claim was lost before anything was sent.</summary>
+    private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)?> SendAsync(
         PostTarget target, ISocialConnector connector, ChannelCredentials grant, PostContent content, string mediaHashes, CancellationToken cancellationToken)
     {
-        var attemptId = await settler.OpenAttemptAsync(target.Id, Fingerprint(target, content, mediaHashes), cancellationToken);
+        if (await settler.OpenAttemptAsync(target.Id, target.ClaimId, Fingerprint(target, content, mediaHashes), cancellationToken) is not long attemptId)
+        {
+            return null;
+        }
+
         ConnectorResult<PublishedPost> result;
         try
         {

@@ -70,7 +70,12 @@ public sealed partial class TargetSettler
     private async Task LookAgainLaterAsync(PostTarget snapshot, long attemptId, DateTime lookAt, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, snapshot.Id, snapshot.ClaimId, cancellationToken) is not PostTarget target)
+        {
+            return; // settled or re-claimed by someone else: their write stands
+        }
+
         var attempt = await db.PublishAttempts.SingleAsync(a => a.Id == attemptId, cancellationToken);
         attempt.Message = MissedOnceNote;
         target.State = TargetState.Retrying;
@@ -78,9 +83,9 @@ public sealed partial class TargetSettler
         target.NextAttemptUtc = lookAt;
         target.LastError = "The platform did not confirm the send and does not show the post yet; Ocma looks again shortly before deciding.";
         target.LastFailureKind = FailureKind.OutcomeUnknown;
-        target.ClaimId = null;
         audit.Add(db, Actor.System, "target.reconcile-later", $"post {target.PostId} target {target.Id}", MissedOnceNote);
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
         await dispatch.ArmAsync(lookAt, cancellationToken);
     }
@@ -102,15 +107,20 @@ public sealed partial class TargetSettler
     private async Task CheckAgainLaterAsync(PostTarget snapshot, ConnectorFailure lookupFailure, DateTime askAt, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, snapshot.Id, snapshot.ClaimId, cancellationToken) is not PostTarget target)
+        {
+            return; // settled or re-claimed by someone else: their write stands
+        }
+
         target.State = TargetState.Retrying;
         target.StateChangedUtc = Now;
         target.NextAttemptUtc = askAt;
         target.LastError = $"Checking with the platform whether the post went out; it did not answer ({lookupFailure.Message}).";
         target.LastFailureKind = FailureKind.OutcomeUnknown;
-        target.ClaimId = null;
         audit.Add(db, Actor.System, "target.reconcile-later", $"post {target.PostId} target {target.Id}", lookupFailure.Message);
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
         await dispatch.ArmAsync(askAt, cancellationToken);
     }

@@ -17,27 +17,38 @@ public sealed partial class TargetSettler(
     DispatchTrigger dispatch,
     AuditLog audit,
     LiveStatus live,
+    LedgerDurability durability,
     TimeProvider time)
 {
     /// <summary>How long Ocma keeps asking a platform about a send whose answer was lost before a person must decide.</summary>
     public static readonly TimeSpan ReconcileWindow = TimeSpan.FromMinutes(10);
 
-    /// <summary>Records that a send is about to leave. Written before the request, so a crash mid-send is visible.</summary>
-    public async Task<long> OpenAttemptAsync(int targetId, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that a send is about to leave, durably (see <see cref="LedgerDurability"/>), and only while the target is
+    /// still Publishing under <paramref name="claimId"/>. Null when the claim was lost: the caller must not send.
+    /// </summary>
+    public async Task<long?> OpenAttemptAsync(int targetId, Guid? claimId, string fingerprint, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == targetId, cancellationToken);
-        target.AttemptCount++;
+        await using var durable = await durability.BeginAsync(db, cancellationToken);
+        var counted = await db.PostTargets.Where(t => t.Id == targetId && t.State == TargetState.Publishing && t.ClaimId == claimId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AttemptCount, t => t.AttemptCount + 1), cancellationToken);
+        if (counted == 0)
+        {
+            return null;
+        }
+
         var attempt = new PublishAttempt
         {
             TargetId = targetId,
-            Number = target.AttemptCount,
+            Number = await db.PostTargets.Where(t => t.Id == targetId).Select(t => t.AttemptCount).SingleAsync(cancellationToken),
             StartedUtc = Now,
             RequestFingerprint = fingerprint,
             Outcome = AttemptOutcome.InFlight,
         };
         db.PublishAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
+        await durable.CommitAsync(cancellationToken);
         return attempt.Id;
     }
 
@@ -81,25 +92,30 @@ public sealed partial class TargetSettler(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, snapshot.Id, snapshot.ClaimId, cancellationToken) is not PostTarget target)
+        {
+            return; // settled or re-claimed by someone else: their write stands
+        }
+
         target.State = TargetState.Retrying;
         target.StateChangedUtc = Now;
         target.NextAttemptUtc = hold.UntilUtc;
         target.LastError = hold.Reason;
         target.LastFailureKind = hold.Kind;
-        target.ClaimId = null;
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
         await dispatch.ArmAsync(hold.UntilUtc, cancellationToken);
     }
 
     /// <summary>A bug stopped the publisher mid-way: a person decides, because the post may or may not have gone out.</summary>
-    public async Task InternalErrorAsync(int targetId, CancellationToken cancellationToken)
+    public async Task InternalErrorAsync(int targetId, Guid claimId, CancellationToken cancellationToken)
     {
         const string reason = "Ocma hit an internal error while publishing (see the server log). Check the channel before sending it again.";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing, cancellationToken);
-        if (target is null)
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, targetId, claimId, cancellationToken) is not PostTarget target)
         {
             return;
         }
@@ -108,10 +124,21 @@ public sealed partial class TargetSettler(
         target.StateChangedUtc = Now;
         target.LastError = reason;
         target.LastFailureKind = FailureKind.OutcomeUnknown; // it may or may not have gone out
-        target.ClaimId = null;
         audit.Add(db, Actor.System, "target.needsattention", $"post {target.PostId} target {target.Id}", reason);
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, reason, null));
+    }
+
+    /// <summary>
+    /// The compare-and-set every settling write starts with (inside its transaction): the target is released from its
+    /// claim only while it is still Publishing under <paramref name="claimId"/>; null when someone else settled or re-claimed it.
+    /// </summary>
+    private static async Task<PostTarget?> TakeFromClaimAsync(OcmaDbContext db, int targetId, Guid? claimId, CancellationToken cancellationToken)
+    {
+        var released = await db.PostTargets.Where(t => t.Id == targetId && t.State == TargetState.Publishing && t.ClaimId == claimId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimId, (Guid?)null), cancellationToken);
+        return released == 1 ? await db.PostTargets.SingleAsync(t => t.Id == targetId, cancellationToken) : null;
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -119,7 +146,12 @@ public sealed partial class TargetSettler(
     private async Task PublishedAsync(PostTarget snapshot, long? attemptId, PublishedPost post, AttemptOutcome outcome, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, snapshot.Id, snapshot.ClaimId, cancellationToken) is not PostTarget target)
+        {
+            return; // settled or re-claimed by someone else: their write stands
+        }
+
         if (attemptId is long id)
         {
             Close(await db.PublishAttempts.SingleAsync(a => a.Id == id, cancellationToken), null, outcome);
@@ -133,16 +165,21 @@ public sealed partial class TargetSettler(
         target.LastError = null;
         target.LastFailureKind = null;
         target.NextAttemptUtc = null;
-        target.ClaimId = null;
         audit.Add(db, Actor.System, "target.published", $"post {target.PostId} target {target.Id}", $"platform id {post.PlatformPostId}");
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, null, target.PlatformUrl));
     }
 
     private async Task FailedAsync(PostTarget snapshot, long? attemptId, ConnectorFailure failure, RetryDecision decision, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PostTargets.SingleAsync(t => t.Id == snapshot.Id, cancellationToken);
+        await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TakeFromClaimAsync(db, snapshot.Id, snapshot.ClaimId, cancellationToken) is not PostTarget target)
+        {
+            return; // settled or re-claimed by someone else: their write stands
+        }
+
         if (attemptId is long id)
         {
             var attempt = await db.PublishAttempts.SingleAsync(a => a.Id == id, cancellationToken);
@@ -160,9 +197,9 @@ public sealed partial class TargetSettler(
         target.NextAttemptUtc = decision.NextAttemptUtc;
         target.LastError = decision.Reason;
         target.LastFailureKind = failure.Kind;
-        target.ClaimId = null;
         audit.Add(db, Actor.System, "target." + target.State.ToString().ToLowerInvariant(), $"post {target.PostId} target {target.Id}", $"{failure.Kind}: {decision.Reason}");
         await db.SaveChangesAsync(cancellationToken);
+        await claim.CommitAsync(cancellationToken);
         await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, target.State, target.LastError, null));
         if (decision.NextAttemptUtc is DateTime next)
         {

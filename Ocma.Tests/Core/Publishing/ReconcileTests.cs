@@ -77,6 +77,11 @@ public sealed class ReconcileTests : IAsyncLifetime
         Assert.Equal(AttemptOutcome.InFlight, open.Outcome);
         Assert.True(waiting.NextAttemptUtc > DateTime.UtcNow, "waits before the second look-up");
 
+        await using (var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
+        {
+            await db.PostTargets.Where(t => t.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing)); // claimed again
+        }
+
         await Settler.ReconcileAsync(waiting, attemptId, unknown, ConnectorResult<PublishedPost?>.Success(null), missIsProof: false, CancellationToken.None);
         var (held, closed) = await ReadAsync(snapshot.Id, attemptId);
         Assert.Equal(TargetState.NeedsAttention, held.State);
@@ -100,7 +105,7 @@ public sealed class ReconcileTests : IAsyncLifetime
         var targetId = post.Value.Targets.Single().Id;
         await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         await db.PostTargets.Where(t => t.Id == targetId).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing));
-        var attemptId = await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, "test", CancellationToken.None);
+        var attemptId = (await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, null, "test", CancellationToken.None))!.Value;
         return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), attemptId);
     }
 }
