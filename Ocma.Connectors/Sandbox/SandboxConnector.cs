@@ -86,6 +86,10 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         {
             return ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, "The connection dropped after the post was sent; whether it was stored is unknown.");
         }
+        catch (SandboxTimedOutException)
+        {
+            return ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, "The practice platform did not answer in time; whether the post was stored is unknown.");
+        }
 
         return response.Error is not null
             ? SandboxErrors.Map(response.Status, response.Error)

@@ -28,6 +28,10 @@ public sealed class SandboxOptions
     /// </summary>
     public bool HonourIdempotencyKey { get; set; } = true;
 
+    /// <summary>The Retry-After the failure switch's "rate limited" answer carries.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long the platform takes to answer after storing a post, to practise (and test) a slow network.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;

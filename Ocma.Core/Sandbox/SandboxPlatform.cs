@@ -48,7 +48,7 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             case SandboxFailureMode.Unavailable:
                 return SandboxResponse<SandboxPublished>.Fail(503, "unavailable", "The practice platform is down for maintenance.");
             case SandboxFailureMode.RateLimited:
-                return SandboxResponse<SandboxPublished>.Fail(429, "rate_limited", "Too many posts: wait before posting again.", 60);
+                return SandboxResponse<SandboxPublished>.Fail(429, "rate_limited", "Too many posts: wait before posting again.", (int)options.Value.RateLimitWait.TotalSeconds);
             case SandboxFailureMode.Rejected:
                 return SandboxResponse<SandboxPublished>.Fail(422, "content_rejected", "The post was refused by the practice platform's moderation.");
             case SandboxFailureMode.Revoked:
@@ -88,9 +88,14 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             await Task.Delay(options.Value.AnswerDelay, time, cancellationToken);
         }
 
-        if (failure == SandboxFailureMode.ConnectionDropped)
+        switch (failure)
         {
-            throw new SandboxConnectionDroppedException();
+            case SandboxFailureMode.ConnectionDropped:
+                throw new SandboxConnectionDroppedException();
+            case SandboxFailureMode.StoredThenTimeout:
+                throw new SandboxTimedOutException();
+            case SandboxFailureMode.StoredThenError:
+                return SandboxResponse<SandboxPublished>.Fail(500, "internal_error", "The practice platform had a problem answering.");
         }
 
         return SandboxResponse<SandboxPublished>.Ok(Describe(post), 201);
