@@ -39,9 +39,10 @@ public static class CoreRegistration
         services.AddDbContextFactory<OcmaDbContext>(o => o
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds)));
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Ocma")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        Secrets.KeyRing.KeyRingProtection.Apply(dataProtection, configuration, storage.FullDataDirectory);
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<LiveStatus>();

@@ -39,7 +39,7 @@ internal sealed partial class InstagramPublisher(InstagramApiClient client, Inst
         }
 
         var media = await client.MediaAsync(credentials, published.Value.Id, cancellationToken);
-        var link = media.Succeeded && Uri.TryCreate(media.Value.Permalink, UriKind.Absolute, out var permalink) ? permalink : null;
+        var link = media.Succeeded ? PlatformLink.FromPlatform(media.Value.Permalink) : null;
         return ConnectorResult<PublishedPost>.Success(new PublishedPost(published.Value.Id, link));
     }
 
@@ -57,7 +57,7 @@ internal sealed partial class InstagramPublisher(InstagramApiClient client, Inst
         var match = (recent.Value.Data ?? []).FirstOrDefault(m =>
             Normalize(m.Caption ?? string.Empty) == wanted && (!InstagramTime.TryParse(m.Timestamp, out var at) || at >= since));
         return ConnectorResult<PublishedPost?>.Success(match is null ? null
-            : new PublishedPost(match.Id, Uri.TryCreate(match.Permalink, UriKind.Absolute, out var link) ? link : null));
+            : new PublishedPost(match.Id, PlatformLink.FromPlatform(match.Permalink)));
     }
 
     private async Task<ConnectorResult<string>> CarouselAsync(ChannelCredentials credentials, PostContent content, CancellationToken cancellationToken)

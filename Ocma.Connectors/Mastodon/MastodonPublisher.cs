@@ -72,8 +72,8 @@ internal sealed partial class MastodonPublisher(MastodonApiClient client, Mastod
             $"The Mastodon server had not finished processing '{item.FileName}' after {waited.TotalSeconds:0} seconds; Ocma will try again.");
     }
 
-    private static ConnectorResult<PublishedPost> ToPost(MastodonStatus status) =>
-        ConnectorResult<PublishedPost>.Success(new PublishedPost(status.Id, Uri.TryCreate(status.Url ?? status.Uri, UriKind.Absolute, out var url) ? url : null));
+    private ConnectorResult<PublishedPost> ToPost(MastodonStatus status) =>
+        ConnectorResult<PublishedPost>.Success(new PublishedPost(status.Id, PlatformLink.FromPlatform(status.Url, options.AllowHttpInstances) ?? PlatformLink.FromPlatform(status.Uri, options.AllowHttpInstances)));
 
     /// <summary>Mastodon returns posts as HTML; this gives back the words as typed.</summary>
     internal static string PlainText(string? html)

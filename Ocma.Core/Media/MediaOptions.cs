@@ -11,6 +11,13 @@ public sealed class MediaOptions : IValidatableObject
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// Most pixels (width × height) an uploaded image may have. Read from the file's header before any decoding, so a small
+    /// file that claims a huge picture (a "decompression bomb") is refused without using memory. 50 megapixels by default.
+    /// </summary>
+    [Range(1, 1_000_000_000)]
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
     /// <summary>Largest video (MP4, QuickTime) one upload may be.</summary>
     [Range(1024, 4L * 1024 * 1024 * 1024)]
     public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;

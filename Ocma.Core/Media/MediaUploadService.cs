@@ -123,13 +123,27 @@ public sealed class MediaUploadService(IDbContextFactory<OcmaDbContext> dbFactor
                 : Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but its length and picture size cannot be read: it may be damaged or cut short. Export it again and retry.");
         }
 
-        if (ImageReader.Dimensions(incoming) is not (int width, int height) || !ImageReader.WriteThumbnail(incoming, thumbnail))
+        if (ImageReader.Dimensions(incoming) is not (int width, int height))
         {
-            return Result.Fail<Received>($"'{upload.FileName}' starts like {kind.Spoken} but cannot be read as one: it may be damaged. Export it again and retry.");
+            return Result.Fail<Received>(Unreadable(upload.FileName, kind));
+        }
+
+        if ((long)width * height > limits.MaxImagePixels)
+        {
+            return Result.Fail<Received>(
+                $"'{upload.FileName}' is {width:N0}×{height:N0} pixels, more than the {MediaSize.DescribePixels(limits.MaxImagePixels)} limit (Media:MaxImagePixels). Resize it and retry.");
+        }
+
+        if (!ImageReader.WriteThumbnail(incoming, thumbnail))
+        {
+            return Result.Fail<Received>(Unreadable(upload.FileName, kind));
         }
 
         return new Received(sha, length, kind, width, height, null);
     }
+
+    private static string Unreadable(string fileName, MediaKind kind) =>
+        $"'{fileName}' starts like {kind.Spoken} but cannot be read as one: it may be damaged. Export it again and retry.";
 
     private sealed record Received(string Sha, long Length, MediaKind Kind, int Width, int Height, TimeSpan? Duration);
 

@@ -112,7 +112,7 @@ public sealed class DeadLetterService(
             return Result.Fail<DeadLetterDecision>("A link belongs to one post: mark them one at a time to give each its link, or leave the link empty.");
         }
 
-        if (url is not null && (url.Length > 2048 || !Uri.TryCreate(url, UriKind.Absolute, out var link) || link.Scheme is not ("https" or "http")))
+        if (url is not null && (url.Length > 2048 || PlatformLink.FromPlatform(url, allowHttp: true) is null))
         {
             return Result.Fail<DeadLetterDecision>("The link must be the post's full address on the platform, starting with https://.");
         }

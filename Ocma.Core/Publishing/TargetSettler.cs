@@ -161,7 +161,7 @@ public sealed partial class TargetSettler(
         target.StateChangedUtc = Now;
         target.PublishedUtc = Now;
         target.PlatformPostId = post.PlatformPostId;
-        target.PlatformUrl = post.Url?.ToString();
+        target.PlatformUrl = PlatformLink.Storable(post.Url);
         target.LastError = null;
         target.LastFailureKind = null;
         target.NextAttemptUtc = null;

@@ -89,6 +89,20 @@ public sealed class InstagramConnectorTests : IAsyncLifetime
         Assert.Equal(1, _fake.Journal.Count("POST", $"/v23.0/{InstagramFake.UserId}/media_publish"));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("http://www.instagram.com/p/1/")]
+    public async Task PublishAsync_PermalinkNotHttps_PostHasNoLink(string permalink)
+    {
+        var credentials = await ConnectAsync();
+        _fake.HostilePermalink = permalink;
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, new PostContent("Hostile", [PublicImage("bread.jpg")]), "k-hostile"), default);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Null(result.Value.Url);
+    }
+
     [Fact]
     public async Task PublishAsync_ThreeImages_PublishesOneCarousel()
     {

@@ -95,6 +95,21 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
         Assert.Equal("key-1", Assert.Single(_fake.Journal.Matching("POST", "/api/v1/statuses")).Header("Idempotency-Key"));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("//evil.example/p/1")]
+    public async Task PublishAsync_HostileServerAnswersAScriptLink_PostHasNoLink(string hostile)
+    {
+        var credentials = await ConnectAsync();
+        _fake.HostileStatusUrl = hostile;
+
+        var result = await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Hostile"), "key-hostile"), default);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Null(result.Value.Url);
+    }
+
     [Fact]
     public async Task PublishAsync_SameKeyAgain_ReturnsTheSamePost()
     {

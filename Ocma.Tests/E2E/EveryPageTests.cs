@@ -169,7 +169,10 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
             ".map(a => a.finished.catch(() => null))))");
     }
 
-    private IEnumerable<(string Path, string Title)> Pages() =>
+    private IEnumerable<(string Path, string Title)> Pages() => ConsolePages(_postId);
+
+    /// <summary>Every page of the console with the heading it shows; <paramref name="postId"/> is a post to open.</summary>
+    internal static IEnumerable<(string Path, string Title)> ConsolePages(int postId) =>
     [
         ("/", "Dashboard"),
         ("/compose", "Compose"),
@@ -178,7 +181,7 @@ public sealed class EveryPageTests(Browser browser) : IClassFixture<Browser>, IA
         ("/channels", "Channels"),
         ("/activity", "Activity"),
         ("/approvals", "Approvals"),
-        ($"/posts/{_postId}", "Post"),
+        ($"/posts/{postId}", "Post"),
         ("/dead-letters", "Needs attention"),
         ("/sandbox", "Sandbox feed"),
         ("/import", "Import posts"),

@@ -85,16 +85,18 @@ public sealed class BrandSwitchEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Calendar_LinkNamingABrand_SwitchesToItAndShowsIt()
+    public async Task Calendar_LinkNamingABrand_ShowsThatBrandButNeverChangesTheSavedOne()
     {
         var client = await SignedInAsync();
 
         var first = await client.GetAsync($"/calendar?brand={_second.Id}&view=list");
         var page = await TextAsync(client, $"/calendar?brand={_second.Id}&view=list");
 
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Equal(_second.Id, await CurrentBrandIdAsync());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(await CurrentBrandIdAsync());
         Assert.Contains("Harbour Café: scheduled and published posts", page, StringComparison.Ordinal);
+        Assert.Contains($"You still work in {_first.Name}", page, StringComparison.Ordinal);
+        Assert.Contains($"{_first.Name}: scheduled and published posts", await TextAsync(client, "/calendar"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Ocma.Tests.Web;
 /// <summary>What an orchestrator's probes see: liveness always, readiness only while the database and the scheduler work.</summary>
 public sealed class HealthEndpointsTests : IAsyncLifetime
 {
-    private readonly OcmaAppFactory _app = new();
+    private const string Token = "monitor-token-for-tests";
+    private readonly OcmaAppFactory _app = new(settings: new Dictionary<string, string?> { ["Health:ReadyToken"] = Token });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -45,9 +46,38 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
         }
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Report)> ReadyAsync()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("a-wrong-token")]
+    public async Task Ready_AnonymousWithoutTheToken_GetsTheStatusOnlyNoDetails(string? token)
     {
-        var response = await _app.CreateClient().GetAsync("/healthz/ready");
+        var (status, report) = await ReadyAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("{\"status\":\"Healthy\"}", report.GetRawText());
+    }
+
+    [Fact]
+    public async Task Ready_SignedInAdmin_GetsTheDetails()
+    {
+        await TestUsers.CreateAdminAsync(_app);
+        var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal("signed-in", await FormPoster.SignInAsync(client, TestUsers.AdminEmail, TestUsers.Password));
+
+        var report = JsonDocument.Parse(await client.GetStringAsync("/healthz/ready")).RootElement;
+
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Report)> ReadyAsync(string? token = Token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz/ready");
+        if (token is not null)
+        {
+            request.Headers.Add("X-Health-Token", token);
+        }
+
+        var response = await _app.CreateClient().SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
     }
 }

@@ -1,5 +1,7 @@
-using System.Threading.RateLimiting;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Ocma.Core.Data;
 using Ocma.Core.Identity;
@@ -12,8 +14,6 @@ namespace Ocma.Web.Hosting;
 
 public static class WebRegistration
 {
-    public const string LoginRateLimit = "login";
-
     /// <summary>Blazor (interactive server), MudBlazor, Identity with lockout and a login rate limit, health checks.</summary>
     public static WebApplicationBuilder AddOcmaWeb(this WebApplicationBuilder builder)
     {
@@ -38,10 +38,12 @@ public static class WebRegistration
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 6; // 'Aaaaaaaaa1!' has four
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.Lockout.AllowedForNewUsers = true;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OcmaDbContext>()
             .AddSignInManager()
@@ -58,15 +60,33 @@ public static class WebRegistration
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Signing in on the login page makes the cookie handler redirect to its ReturnUrl parameter itself: same rule as the page.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(Components.Account.LocalReturnUrl.Safe(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
-        services.AddRateLimiter(o =>
+        services.AddOptions<Security.ReverseProxyOptions>().BindConfiguration(Security.ReverseProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<Security.ReverseProxyOptions>>((forwarded, proxy) =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear(); // the defaults trust loopback; only the configured proxies are believed
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddSingleton<Security.LoginRateLimits>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
@@ -84,6 +104,13 @@ public static class WebRegistration
 
     public static WebApplication UseOcmaPipeline(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<Security.ReverseProxyOptions>>().Value.Enabled)
+        {
+            app.UseForwardedHeaders(); // first, so the scheme and client address are the browser's from here on
+        }
+
+        app.UseMiddleware<Security.SecurityHeaders>();
+        app.UseHsts(); // only answers that went out over https (directly or, per ReverseProxy, through the proxy) carry it
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -91,11 +118,12 @@ public static class WebRegistration
 
         app.UseOcmaRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<Security.LoginRateLimiter>();
         app.UseMiddleware<FirstRunGate>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<Security.AntiforgeryRefusal>();
         return app;
     }
 

@@ -156,7 +156,7 @@ public sealed partial class InstagramFake
         id = media.Id,
         caption = media.Caption,
         timestamp = media.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture),
-        permalink = "https://www.instagram.com/p/" + media.Id[^8..] + "/",
+        permalink = HostilePermalink ?? "https://www.instagram.com/p/" + media.Id[^8..] + "/",
     };
 
     [GeneratedRegex(@"(?<=^|\s)#[\p{L}\p{N}_]+")]

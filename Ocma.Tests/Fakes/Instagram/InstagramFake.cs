@@ -45,6 +45,9 @@ public sealed partial class InstagramFake : IAsyncDisposable
 
     public bool DropAfterCommitNext { get; set; }
 
+    /// <summary>A hostile answer: every media's <c>permalink</c> is this (say <c>javascript:…</c>).</summary>
+    public string? HostilePermalink { get; set; }
+
     /// <summary>Files this fake serves publicly at /public/{name}, standing in for Ocma's public media address.</summary>
     public Dictionary<string, byte[]> PublicFiles { get; } = [];
 

@@ -42,6 +42,9 @@ public sealed partial class MastodonFake : IAsyncDisposable
 
     public int MaxCharacters { get; set; } = 500;
 
+    /// <summary>A hostile server: every status answers with this as its <c>url</c> and <c>uri</c> (say <c>javascript:…</c>).</summary>
+    public string? HostileStatusUrl { get; set; }
+
     /// <summary>Requests allowed per account in one <see cref="RateWindow"/>.</summary>
     public int RateLimit { get; set; } = 300;
 

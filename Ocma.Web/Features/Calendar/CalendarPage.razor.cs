@@ -19,6 +19,7 @@ public sealed partial class CalendarPage
     private Brand? _brand;
     private IReadOnlyList<Brand> _brands = [];
     private int? _unknownBrand;
+    private Brand? _workingIn;
     private string _zone = BrandService.DefaultTimeZone;
     private string? _viewerZone;
     private DateOnly _today;
@@ -53,16 +54,13 @@ public sealed partial class CalendarPage
 
     protected override async Task OnInitializedAsync()
     {
-        _brand = await CurrentBrand.GetAsync();
+        var current = await CurrentBrand.GetAsync();
         _brands = await Brands.ListAsync(CancellationToken.None);
-        if (BrandParam is int wanted && wanted != _brand.Id && _brands.Any(b => b.Id == wanted))
-        {
-            // A shared link names its brand: switch to it and load the page again, so the top bar shows it too.
-            await Brands.SwitchAsync((await CurrentActor.GetAsync()).UserId!, wanted, CancellationToken.None);
-            Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
-            return;
-        }
 
+        // A link naming a brand shows that brand's calendar; the brand the person works in changes only through the top
+        // bar's form (a POST), so a link from another site cannot switch it.
+        _brand = _brands.FirstOrDefault(b => b.Id == BrandParam) ?? current;
+        _workingIn = _brand.Id == current.Id ? null : current;
         _unknownBrand = BrandParam is int asked && _brands.All(b => b.Id != asked) ? asked : null;
         _zone = _brand.TimeZoneId;
         _channels = await ChannelService.ListAsync(_brand.Id, CancellationToken.None);
