@@ -17,6 +17,7 @@ public sealed class PublishingFaultTests(ITestOutputHelper output)
     {
         await using var fake = await MastodonFake.StartAsync();
         fake.RateLimit = 1_000_000;
+        fake.Clock.SetUtcNow(DateTimeOffset.UtcNow); // stamped on the clock the app runs on
         var settings = new Dictionary<string, string?>(MastodonChannels.Settings)
         {
             ["Publishing:FirstRetryDelay"] = "00:00:00.200",
