@@ -50,6 +50,7 @@ public static class CoreRegistration
         services.AddSingleton<Identity.SetupService>();
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<Identity.InviteService>();
+        services.AddSingleton<Identity.ActorResolver>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<SecretAdminService>();

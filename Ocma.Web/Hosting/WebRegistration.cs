@@ -46,7 +46,7 @@ public static class WebRegistration
             .AddEntityFrameworkStores<OcmaDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOcmaSessions();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InviteService.Lifetime); // invite links
         services.ConfigureApplicationCookie(o =>
         {
