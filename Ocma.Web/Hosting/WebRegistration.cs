@@ -45,6 +45,7 @@ public static class WebRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OcmaDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<BrandRoleClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddOcmaSessions();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InviteService.Lifetime); // invite links

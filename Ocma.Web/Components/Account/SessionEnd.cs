@@ -24,14 +24,19 @@ public sealed record SessionEnd(string Code, string Message)
             return new(LockedCode, Describe(LockedCode)!);
         }
 
-        var rolesThen = signedIn.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        if (!rolesThen.SetEquals(now.Actor.Roles))
+        if (signedIn.FindFirstValue(stampClaimType) == now.SecurityStamp)
         {
-            var role = Roles.All.FirstOrDefault(now.Actor.Roles.Contains) ?? "no role";
-            return new(RoleCode, $"An Admin changed your role to {role}. What you just did was not done. Sign in again to go on with what your new role allows.");
+            return null; // a role change, a reset or new brand memberships all renew the stamp
         }
 
-        return signedIn.FindFirstValue(stampClaimType) == now.SecurityStamp ? null : new(ResetCode, Describe(ResetCode)!);
+        var rolesThen = signedIn.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        if (rolesThen.SetEquals(now.Actor.Roles))
+        {
+            return new(ResetCode, Describe(ResetCode)!);
+        }
+
+        var role = Roles.All.FirstOrDefault(now.Actor.Roles.Contains) ?? "no role";
+        return new(RoleCode, $"An Admin changed your role to {role}. What you just did was not done. Sign in again to go on with what your new role allows.");
     }
 
     /// <summary>The words for a code from the sign-in page's address; null for anything else (the address is not trusted).</summary>

@@ -54,7 +54,7 @@ public sealed partial class CalendarPage
     protected override async Task OnInitializedAsync()
     {
         _brand = await CurrentBrand.GetAsync();
-        _brands = await Brands.ListAsync(CancellationToken.None);
+        _brands = await Brands.ListForAsync(await CurrentActor.GetAsync(), CancellationToken.None);
         if (BrandParam is int wanted && wanted != _brand.Id && _brands.Any(b => b.Id == wanted))
         {
             // A shared link names its brand: switch to it and load the page again, so the top bar shows it too.
