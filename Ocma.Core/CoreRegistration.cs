@@ -111,8 +111,8 @@ public static class CoreRegistration
             q.ConfigureScheduler(s => s.InstanceName = "ocma");
             q.UsePersistentStore(store =>
             {
+                // The tables come from Ocma's migrations (AddSchedulerTables); Quartz only checks them at start-up.
                 store.UseSqlite(connectionString);
-                store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
             });
             JobSchedule.Declare(q);
