@@ -91,6 +91,20 @@ public sealed class PerBrandRoleMatrixTests : IAsyncLifetime
         Assert.False((await memberships.SetAsync(_personId, new Dictionary<int, string> { [_brandA] = Roles.Editor }, person, CancellationToken.None)).Succeeded);
     }
 
+    [Fact]
+    public async Task Invite_NamesTheBrandsAndTheRoleInEach()
+    {
+        var invites = _app.Get<InviteService>();
+
+        var invited = await invites.InviteAsync("new@example.com", Roles.Contributor, _admin, CancellationToken.None, new Dictionary<int, string> { [_brandB] = Roles.Contributor });
+        var wrong = await invites.InviteAsync("other@example.com", Roles.Editor, _admin, CancellationToken.None, new Dictionary<int, string> { [_brandA] = "Owner" });
+
+        Assert.True(invited.Succeeded, invited.Error);
+        Assert.Equal(new Dictionary<int, string> { [_brandB] = Roles.Contributor }, await _app.Get<MembershipService>().ListAsync(invited.Value.UserId, CancellationToken.None));
+        Assert.Equal("'Owner' is not a role within a brand. Choose Editor, Contributor or Viewer.", wrong.Error);
+        Assert.Null(await TestUsers.FindAsync(_app, "other@example.com"));
+    }
+
     private async Task<HttpClient> SignedInAsync()
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
