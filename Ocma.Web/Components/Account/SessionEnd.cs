@@ -45,7 +45,7 @@ public sealed record SessionEnd(string Code, string Message)
         RemovedCode => "Your account was removed, so your sign-in ended. Ask an Admin if you need access.",
         LockedCode => "An Admin locked your account, so your sign-in ended. Ask an Admin if you need access again.",
         RoleCode => "An Admin changed your role, so your sign-in ended. Sign in again to go on with what your new role allows.",
-        ResetCode => "Your password was reset or your sign-in was ended by an Admin. Sign in again.",
+        ResetCode => "An Admin reset your password, changed your brands or ended your sign-in. Sign in again.",
         _ => null,
     };
 }
