@@ -51,6 +51,8 @@ public static class CoreRegistration
         services.AddSingleton<Identity.SetupService>();
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<Identity.InviteService>();
+        services.AddSingleton<Identity.ActorResolver>();
+        services.AddSingleton<Identity.MembershipService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<SecretAdminService>();
