@@ -18,6 +18,22 @@ public sealed partial class TargetSettler
     /// </summary>
     public async Task ReconcileAsync(PostTarget snapshot, long attemptId, ConnectorFailure? unknown, ConnectorResult<PublishedPost?> lookup, bool missIsProof, CancellationToken cancellationToken)
     {
+        await SettleByLookupAsync(snapshot, attemptId, unknown, lookup, missIsProof, cancellationToken);
+
+        // The channel's health follows what the platform showed: a post found there is a success, an error it answered with
+        // (5xx, unavailable) is an outage; an answer that never came says nothing about the channel.
+        if (lookup is { Succeeded: true, Value: not null })
+        {
+            await channelHealth.RecordPublishAsync(snapshot.ChannelId, null, cancellationToken);
+        }
+        else if (unknown is { Kind: FailureKind.Transient or FailureKind.Unavailable or FailureKind.RateLimited })
+        {
+            await channelHealth.RecordPublishAsync(snapshot.ChannelId, unknown, cancellationToken);
+        }
+    }
+
+    private async Task SettleByLookupAsync(PostTarget snapshot, long attemptId, ConnectorFailure? unknown, ConnectorResult<PublishedPost?> lookup, bool missIsProof, CancellationToken cancellationToken)
+    {
         if (lookup.Succeeded && lookup.Value is PublishedPost found)
         {
             await PublishedAsync(snapshot, attemptId, found, AttemptOutcome.FoundOnPlatform, cancellationToken);
