@@ -52,6 +52,8 @@ public static class CoreRegistration
         services.AddSingleton<Identity.SetupService>();
         services.AddSingleton<Identity.UserService>();
         services.AddSingleton<Identity.InviteService>();
+        services.AddSingleton<Identity.ActorResolver>();
+        services.AddSingleton<Identity.MembershipService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<SecretAdminService>();
@@ -91,6 +93,7 @@ public static class CoreRegistration
         services.AddSingleton<SandboxPlatform>();
 
         services.AddSingleton<PublishQueue>();
+        services.AddSingleton<LedgerDurability>();
         services.AddSingleton<DispatchTrigger>();
         services.AddSingleton<TargetDispatcher>();
         services.AddSingleton<Publishing.RetryPolicy>();

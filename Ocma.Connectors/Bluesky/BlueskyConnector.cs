@@ -23,6 +23,7 @@ public sealed class BlueskyConnector(ApiClientFactory<BlueskyApiClient> clients,
         AuthScheme.AppPassword)
     {
         RefreshNeedsApp = false, // a session is renewed with its refresh JWT alone
+        LookupMissIsProof = true, // ADR 0014
     };
 
     /// <summary>Bluesky has no consent page for app passwords: use <see cref="ConnectWithPasswordAsync"/>.</summary>

@@ -23,6 +23,7 @@ public sealed class MastodonConnector(ApiClientFactory<MastodonApiClient> client
         AuthScheme.OAuth2PerInstance)
     {
         RefreshNeedsApp = false, // tokens are only checked; the per-server app is not needed
+        LookupMissIsProof = true, // ADR 0014
     };
 
     public async Task<ConnectorResult<PlatformApp>> RegisterAppAsync(string instanceUrl, Uri redirectUri, CancellationToken cancellationToken)

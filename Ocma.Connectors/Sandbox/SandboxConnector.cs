@@ -19,6 +19,7 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         AuthScheme.OAuth2)
     {
         RefreshNeedsApp = false, // the practice platform rotates its refresh token without the app
+        LookupMissIsProof = true, // ADR 0014
     };
 
     public Uri BuildAuthorizationUrl(AuthorizationStart start)
@@ -84,6 +85,10 @@ public sealed class SandboxConnector(SandboxAuthServer auth, SandboxPlatform pla
         catch (SandboxConnectionDroppedException)
         {
             return ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, "The connection dropped after the post was sent; whether it was stored is unknown.");
+        }
+        catch (SandboxTimedOutException)
+        {
+            return ConnectorResult<PublishedPost>.Fail(FailureKind.OutcomeUnknown, "The practice platform did not answer in time; whether the post was stored is unknown.");
         }
 
         return response.Error is not null

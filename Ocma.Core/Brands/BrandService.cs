@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Audit;
 using Ocma.Core.Data;
+using Ocma.Core.Identity;
 using Ocma.Core.Live;
 
 namespace Ocma.Core.Brands;
@@ -27,6 +28,10 @@ public sealed class BrandService(IDbContextFactory<OcmaDbContext> dbFactory, Aud
         return await db.Brands.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The brands <paramref name="actor"/> may see: all for an Admin, their memberships for anyone else.</summary>
+    public async Task<IReadOnlyList<Brand>> ListForAsync(Actor actor, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Where(b => actor.CanSee(b.Id)).ToList();
+
     public async Task<Brand?> FindAsync(int brandId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -41,14 +46,21 @@ public sealed class BrandService(IDbContextFactory<OcmaDbContext> dbFactory, Aud
     }
 
     /// <summary>
-    /// The brand this user works in: the one they last chose, or the first brand when they never chose one or their
-    /// choice was deleted (and for the system, which has no user).
+    /// The brand this user works in: the one they last chose, or their first brand when they never chose one or their
+    /// choice was deleted or is no longer theirs (and the first brand for the system, which has no user). Someone who
+    /// belongs to no brand gets <see cref="NoBrand"/>, whose lists are empty.
     /// </summary>
     public async Task<Brand> GetCurrentAsync(string? userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var chosen = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.CurrentBrandId).SingleOrDefaultAsync(cancellationToken);
-        var brand = chosen is int id ? await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) : null;
+        if (userId is not null && await MembershipsAsync(db, userId, cancellationToken) is { } memberships)
+        {
+            var id = ActorResolver.CurrentBrand(chosen, memberships);
+            return await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) ?? NoBrand;
+        }
+
+        var brand = chosen is int chosenId ? await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == chosenId, cancellationToken) : null;
         return brand ?? await db.Brands.AsNoTracking().OrderBy(b => b.Id).FirstAsync(cancellationToken);
     }
 
@@ -57,13 +69,23 @@ public sealed class BrandService(IDbContextFactory<OcmaDbContext> dbFactory, Aud
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var brand = await db.Brands.AsNoTracking().SingleOrDefaultAsync(b => b.Id == brandId, cancellationToken);
-        if (brand is null)
+        if (brand is null || (await MembershipsAsync(db, userId, cancellationToken) is { } memberships && !memberships.ContainsKey(brandId)))
         {
-            return Result.Fail<Brand>("That brand does not exist (it may have been deleted). Pick one from the list.");
+            return Result.Fail<Brand>("That brand does not exist (it may have been deleted) or is not one of yours. Pick one from the list.");
         }
 
         var saved = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.CurrentBrandId, brandId), cancellationToken);
         return saved == 1 ? brand : Result.Fail<Brand>("Your account was not found; sign in again.");
+    }
+
+    /// <summary>Stands in for a brand when someone belongs to none: nothing has its id, so every list is empty.</summary>
+    public static readonly Brand NoBrand = new() { Id = 0, Name = "No brand", TimeZoneId = DefaultTimeZone };
+
+    /// <summary>A member's brands and roles; null for an Admin (every brand).</summary>
+    private static async Task<Dictionary<int, string>?> MembershipsAsync(OcmaDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var isAdmin = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).AnyAsync(n => n == Roles.Admin, cancellationToken);
+        return isAdmin ? null : await db.BrandMemberships.Where(m => m.UserId == userId).ToDictionaryAsync(m => m.BrandId, m => m.Role, cancellationToken);
     }
 
     public async Task<Result<Brand>> UpdateAsync(int brandId, string name, string timeZoneId, Actor actor, CancellationToken cancellationToken)

@@ -21,11 +21,24 @@ public sealed class CsvWriter
     public static string Cell(string? value)
     {
         var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (IsFormula(text))
         {
             text = "'" + text;
         }
 
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
+
+    /// <summary>
+    /// Whether a spreadsheet app could run the cell as a formula (ADR 0021). A leading <c>=</c>, <c>+</c>, <c>-</c>, tab or CR
+    /// always counts. A leading <c>@</c> counts only with a function call or a DDE link in the cell (<c>(</c> or <c>|</c>):
+    /// without them Excel can at most read a name or a cell of the same sheet, and LibreOffice and Google Sheets do not start
+    /// a formula with <c>@</c> at all, so handles and mentions (<c>@team · sandbox</c>) stay as they are.
+    /// </summary>
+    public static bool IsFormula(string text) => text.Length > 0 && text[0] switch
+    {
+        '=' or '+' or '-' or '\t' or '\r' => true,
+        '@' => text.IndexOfAny(['(', '|']) >= 0,
+        _ => false,
+    };
 }

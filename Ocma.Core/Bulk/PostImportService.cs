@@ -75,11 +75,6 @@ public sealed class PostImportService(ChannelService channels, MediaLibraryServi
             return Result.Fail<IReadOnlyList<Post>>($"Nothing was imported: {plan.Value.Problems.Count} row(s) cannot be imported (first, line {first.Line}: {first.Reason}) Fix them and try again.");
         }
 
-        if (plan.Value.Rows.Count == 0)
-        {
-            return Result.Fail<IReadOnlyList<Post>>("The file has a header but no rows to import.");
-        }
-
         return await compose.SubmitAllAsync(plan.Value.Rows.Select(r => r.Request).ToList(), actor, cancellationToken);
     }
 
@@ -121,6 +116,11 @@ public sealed class PostImportService(ChannelService channels, MediaLibraryServi
         if (!header.SequenceEqual(Header))
         {
             return Result.Fail<IReadOnlyList<CsvRecord>>($"The first line must be the header text,channels,due,media (found: {string.Join(",", header)}).");
+        }
+
+        if (records.Count == 1)
+        {
+            return Result.Fail<IReadOnlyList<CsvRecord>>("The file has a header but no rows to import. Add one post per line under the header.");
         }
 
         return records.Count - 1 > MaxRows

@@ -20,7 +20,7 @@ public sealed record CalendarFeedStatus(bool Active, DateTime? CreatedUtc, DateT
 /// again replaces it, revoking ends it, and locking the person stops it answering.
 /// </summary>
 public sealed class CalendarFeedService(
-    IDbContextFactory<OcmaDbContext> dbFactory, IServiceScopeFactory scopes, BrandService brands, PostQueries posts, AuditLog audit, TimeProvider time)
+    IDbContextFactory<OcmaDbContext> dbFactory, IServiceScopeFactory scopes, BrandService brands, PostQueries posts, AuditLog audit, TimeProvider time, Identity.ActorResolver actors)
 {
     public const string PathPrefix = "/calendar/feed/";
 
@@ -78,9 +78,11 @@ public sealed class CalendarFeedService(
             return null;
         }
 
+        var owner = await actors.ResolveAsync(feed.UserId, "", cancellationToken); // only the brands the person belongs to now
+
         await db.CalendarFeeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastFetchedUtc, now.UtcDateTime), cancellationToken);
         var entries = new List<CalendarEntry>();
-        var all = await brands.ListAsync(cancellationToken);
+        var all = await brands.ListForAsync(owner.Actor, cancellationToken);
         foreach (var brand in all)
         {
             entries.AddRange((await posts.AllAsync(brand.Id, cancellationToken)).Select(t => new CalendarEntry(t, brand.Name, brand.TimeZoneId)));

@@ -19,6 +19,14 @@ public sealed record ConnectorDescriptor(
     /// checked, the Sandbox): Ocma then refreshes without looking for an app, and <see cref="RefreshRequest.App"/> is null.
     /// </summary>
     public bool RefreshNeedsApp { get; init; } = true;
+
+    /// <summary>
+    /// Whether a look-up that finds nothing proves the post is not stored, so a resend is safe at once: true where the
+    /// platform deduplicates a resend by key (Mastodon's Idempotency-Key, Bluesky's record key) or reads its own posts
+    /// consistently (the Sandbox). False where a new POST always makes a new post and the timeline is eventually
+    /// consistent (X, LinkedIn, Facebook, Instagram): Ocma looks once more, then asks a person (ADR 0014).
+    /// </summary>
+    public bool LookupMissIsProof { get; init; }
 }
 
 [Flags]

@@ -19,6 +19,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
 {
     public DbSet<Brand> Brands => Set<Brand>();
 
+    public DbSet<Identity.BrandMembership> BrandMemberships => Set<Identity.BrandMembership>();
+
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ChannelHealth> ChannelHealth => Set<ChannelHealth>();

@@ -20,7 +20,7 @@ internal sealed class SandboxPostConfiguration : IEntityTypeConfiguration<Sandbo
     {
         b.Property(x => x.IdempotencyKey).HasMaxLength(64);
         b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.AccountId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => new { x.AccountId, x.IdempotencyKey }); // not unique: the no-idempotency mode stores every publish
         b.HasIndex(x => x.CreatedUtc);
     }
 }

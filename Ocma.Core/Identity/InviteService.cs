@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Core.Audit;
+using Ocma.Core.Data;
 
 namespace Ocma.Core.Identity;
 
@@ -16,7 +17,8 @@ public sealed class InviteService(IServiceScopeFactory scopes, AuditLog audit, T
 
     public const string Expired = "This invite link has expired, was already used, was replaced by a newer one, or was withdrawn. Ask an Admin for a new link.";
 
-    public async Task<Result<Invitation>> InviteAsync(string email, string role, Actor actor, CancellationToken cancellationToken)
+    /// <param name="brandRoles">For anyone but an Admin: their brands and the role in each; null means every brand with <paramref name="role"/>.</param>
+    public async Task<Result<Invitation>> InviteAsync(string email, string role, Actor actor, CancellationToken cancellationToken, IReadOnlyDictionary<int, string>? brandRoles = null)
     {
         if (!actor.IsAdmin)
         {
@@ -36,6 +38,13 @@ public sealed class InviteService(IServiceScopeFactory scopes, AuditLog audit, T
             return Result.Fail<Invitation>($"{email} already has an account. To let them in again, reset their password or send a new invite link from their row.");
         }
 
+        var db = scope.ServiceProvider.GetRequiredService<OcmaDbContext>();
+        var memberships = role == Roles.Admin ? null : brandRoles ?? await MembershipService.EveryBrandAsync(db, role, cancellationToken);
+        if (memberships is not null && await MembershipService.CheckAsync(db, memberships, cancellationToken) is { } problem)
+        {
+            return Result.Fail<Invitation>(problem);
+        }
+
         var user = new OcmaUser { UserName = email, Email = email, EmailConfirmed = true, CreatedUtc = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user); // no password until they accept: nobody can sign in as them meanwhile
         if (!created.Succeeded)
@@ -44,7 +53,13 @@ public sealed class InviteService(IServiceScopeFactory scopes, AuditLog audit, T
         }
 
         await users.AddToRoleAsync(user, role);
-        await audit.WriteAsync(actor, "user.invited", $"user {email}", $"role {role}", cancellationToken);
+        if (memberships is not null)
+        {
+            await MembershipService.ReplaceAsync(db, user.Id, memberships, cancellationToken);
+        }
+
+        var where = memberships is null ? "every brand" : string.Join(", ", memberships.OrderBy(p => p.Key).Select(p => $"brand {p.Key}: {p.Value}"));
+        await audit.WriteAsync(actor, "user.invited", $"user {email}", $"role {role}; {where}", cancellationToken);
         return await IssueAsync(users, user);
     }
 

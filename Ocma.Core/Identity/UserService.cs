@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ocma.Core.Audit;
+using Ocma.Core.Data;
 
 namespace Ocma.Core.Identity;
 
@@ -37,7 +38,8 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
         return new UserPage(result, total);
     }
 
-    public async Task<Result<UserSummary>> CreateAsync(string email, string password, string role, Actor actor, CancellationToken cancellationToken)
+    /// <param name="brandRoles">For anyone but an Admin: their brands and the role in each; null means every brand with <paramref name="role"/>.</param>
+    public async Task<Result<UserSummary>> CreateAsync(string email, string password, string role, Actor actor, CancellationToken cancellationToken, IReadOnlyDictionary<int, string>? brandRoles = null)
     {
         if (!actor.IsAdmin)
         {
@@ -57,6 +59,13 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
             return Result.Fail<UserSummary>($"{email} already has an account.");
         }
 
+        var db = scope.ServiceProvider.GetRequiredService<OcmaDbContext>();
+        var memberships = role == Roles.Admin ? null : brandRoles ?? await MembershipService.EveryBrandAsync(db, role, cancellationToken);
+        if (memberships is not null && await MembershipService.CheckAsync(db, memberships, cancellationToken) is { } problem)
+        {
+            return Result.Fail<UserSummary>(problem);
+        }
+
         var user = new OcmaUser { UserName = email, Email = email, EmailConfirmed = true, CreatedUtc = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -65,6 +74,11 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
         }
 
         await users.AddToRoleAsync(user, role);
+        if (memberships is not null)
+        {
+            await MembershipService.ReplaceAsync(db, user.Id, memberships, cancellationToken);
+        }
+
         await audit.WriteAsync(actor, "user.created", $"user {email}", $"role {role}", cancellationToken);
         return new UserSummary(user.Id, email, role, false, user.CreatedUtc);
     }
@@ -97,6 +111,15 @@ public sealed class UserService(IServiceScopeFactory scopes, AuditLog audit, Tim
 
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
+        if (role != Roles.Admin)
+        {
+            // The same role in each brand they belong to; someone who had none (a former Admin) joins every brand.
+            var db = scope.ServiceProvider.GetRequiredService<OcmaDbContext>();
+            var brands = await db.BrandMemberships.Where(m => m.UserId == userId).Select(m => m.BrandId).ToListAsync(cancellationToken);
+            var memberships = brands.Count > 0 ? brands.ToDictionary(id => id, _ => role) : await MembershipService.EveryBrandAsync(db, role, cancellationToken);
+            await MembershipService.ReplaceAsync(db, userId, memberships, cancellationToken);
+        }
+
         await users.UpdateSecurityStampAsync(user); // signs them in again with the new role within a minute
         await audit.WriteAsync(actor, "user.role-changed", $"user {user.Email}", $"{string.Join(",", current)} → {role}", cancellationToken);
         return new UserSummary(user.Id, user.Email ?? "", role, false, user.CreatedUtc);

@@ -51,6 +51,7 @@ public sealed class ComposeService(
     /// </summary>
     public async Task<Result<IReadOnlyList<string?>>> DryRunAsync(IReadOnlyList<ComposeRequest> requests, Actor actor, CancellationToken cancellationToken)
     {
+        actor = InBrandOf(actor, requests);
         if (RoleProblem(actor) is string problem)
         {
             return Result.Fail<IReadOnlyList<string?>>(problem);
@@ -64,6 +65,7 @@ public sealed class ComposeService(
     /// <summary>Stores all the requests in one transaction, or none of them when any one is refused.</summary>
     public async Task<Result<IReadOnlyList<Post>>> SubmitAllAsync(IReadOnlyList<ComposeRequest> requests, Actor actor, CancellationToken cancellationToken)
     {
+        actor = InBrandOf(actor, requests);
         if (RoleProblem(actor) is string problem)
         {
             return Result.Fail<IReadOnlyList<Post>>(problem);
@@ -99,6 +101,13 @@ public sealed class ComposeService(
         }
 
         return posts;
+    }
+
+    /// <summary>The person with their role in the brand the posts are for; mixed brands take the weakest of those roles.</summary>
+    private static Actor InBrandOf(Actor actor, IReadOnlyList<ComposeRequest> requests)
+    {
+        var brands = requests.Select(r => r.BrandId).Distinct().Select(actor.In).ToList();
+        return brands.FirstOrDefault(a => RoleProblem(a) is not null) ?? brands.FirstOrDefault() ?? actor;
     }
 
     internal static string? RoleProblem(Actor actor) => !actor.CanCompose || actor.UserId is null

@@ -48,6 +48,7 @@ public sealed class PostEditService(
     /// <summary>Saves the composer's request over post <paramref name="postId"/>, last saved at <paramref name="version"/>.</summary>
     public async Task<Result<Post>> SaveAsync(int postId, DateTime version, ComposeRequest request, Actor actor, CancellationToken cancellationToken)
     {
+        actor = actor.In(request.BrandId); // their role in the post's brand
         if (ComposeService.RoleProblem(actor) is string roleProblem)
         {
             return Result.Fail<Post>(roleProblem);

@@ -24,20 +24,38 @@ public sealed class PublishRecovery(
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        // At start-up nothing can be in flight in this process, so every Publishing target is an orphan.
-        var orphanBefore = _startedUp ? time.GetUtcNow().UtcDateTime - options.Value.OrphanAfter : DateTime.MaxValue;
+        // At start-up no claim of an earlier process can still be alive; later, only a claim older than OrphanAfter is.
+        // Either way a claim this process holds (or is writing) is never taken.
+        var now = time.GetUtcNow().UtcDateTime;
+        var orphanBefore = _startedUp ? now - options.Value.OrphanAfter : DateTime.MaxValue;
         _startedUp = true;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stuck = await db.PostTargets.Where(t => t.State == TargetState.Publishing && t.StateChangedUtc < orphanBefore)
-            .Select(t => t.Id).ToListAsync(cancellationToken);
-        var orphans = stuck.Where(id => !queue.Owns(id)).ToList();
-        if (orphans.Count > 0)
+            .Select(t => new { t.Id, t.ClaimId }).ToListAsync(cancellationToken);
+        var recovered = 0;
+        foreach (var orphan in stuck.Where(t => !queue.Holds(t.Id, t.ClaimId)))
         {
-            logger.LogWarning("Recovering {Count} targets left in Publishing", orphans.Count);
-            foreach (var id in orphans)
+            // Compare-and-set on the stale claim: of two sweeps racing for one orphan, exactly one takes it.
+            var claimId = Guid.NewGuid();
+            queue.BeginClaiming(claimId);
+            try
             {
-                queue.Enqueue(id);
+                var taken = await db.PostTargets.Where(t => t.Id == orphan.Id && t.State == TargetState.Publishing && t.ClaimId == orphan.ClaimId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimId, claimId).SetProperty(t => t.StateChangedUtc, now), cancellationToken);
+                if (taken == 1 && queue.TryEnqueue(orphan.Id, claimId))
+                {
+                    recovered++;
+                }
             }
+            finally
+            {
+                queue.EndClaiming(claimId);
+            }
+        }
+
+        if (recovered > 0)
+        {
+            logger.LogWarning("Recovered {Count} targets left in Publishing", recovered);
         }
 
         if (await dispatcher.NextDueAsync(cancellationToken) is DateTime next)

@@ -17,11 +17,11 @@ public sealed class PublishWorker(
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        await foreach (var targetId in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (targetId, claimId) in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await publisher.PublishAsync(targetId, stoppingToken);
+                await publisher.PublishAsync(targetId, claimId, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -30,11 +30,11 @@ public sealed class PublishWorker(
             catch (Exception e)
             {
                 logger.LogError(e, "Publishing target {TargetId} failed unexpectedly", targetId);
-                await settler.InternalErrorAsync(targetId, stoppingToken);
+                await settler.InternalErrorAsync(targetId, claimId, stoppingToken);
             }
             finally
             {
-                queue.Release(targetId);
+                queue.Release(targetId, claimId);
             }
         }
     }

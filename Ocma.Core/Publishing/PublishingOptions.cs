@@ -57,4 +57,17 @@ public sealed class PublishingOptions
     /// <summary>How long a degraded platform gets no sends before a single trial send decides.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// After a send with no clear answer, how long to wait before looking on a platform without idempotency a second
+    /// time (its timeline may lag); a second miss holds the target for a person (ADR 0014).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan LookAgainAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether the in-flight attempt row is committed with SQLite's synchronous=FULL before the send, so a power cut
+    /// cannot lose the record that a send left (ADR 0014). Off only to measure what it costs.
+    /// </summary>
+    public bool DurableLedger { get; set; } = true;
 }

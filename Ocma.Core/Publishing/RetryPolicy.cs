@@ -6,6 +6,9 @@ namespace Ocma.Core.Publishing;
 /// <summary>Decides, from the failure kind, the attempt count and the target's age, what happens after a failed attempt.</summary>
 public sealed class RetryPolicy(IOptions<PublishingOptions> options)
 {
+    /// <summary>How long to wait before a second look-up on a platform where a miss proves nothing yet.</summary>
+    public TimeSpan LookAgainAfter => options.Value.LookAgainAfter;
+
     public RetryDecision Decide(ConnectorFailure failure, int attemptCount, DateTime dueUtc, DateTime nowUtc)
     {
         var settings = options.Value;

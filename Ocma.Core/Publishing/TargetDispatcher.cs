@@ -63,20 +63,28 @@ public sealed class TargetDispatcher(
             return 0;
         }
 
-        // The state condition is the claim: a target another dispatcher took meanwhile is not updated again.
-        await db.PostTargets
-            .Where(t => due.Contains(t.Id) && (t.State == TargetState.Scheduled || t.State == TargetState.Retrying))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.State, TargetState.Publishing)
-                .SetProperty(t => t.ClaimId, claimId)
-                .SetProperty(t => t.StateChangedUtc, now), cancellationToken);
-        var mine = await db.PostTargets.Where(t => t.ClaimId == claimId)
-            .Select(t => new { t.Id, t.PostId, t.ChannelId }).ToListAsync(cancellationToken);
-        logger.LogInformation("Claimed {Count} due targets", mine.Count);
-        foreach (var target in mine)
+        // Compare-and-set: only a target still Scheduled/Retrying is taken, so one claimed meanwhile by another dispatcher
+        // is not taken twice. The claim is announced to the queue first, so the sweep never mistakes it for an orphan.
+        queue.BeginClaiming(claimId);
+        try
         {
-            queue.Enqueue(target.Id);
-            await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, TargetState.Publishing, null, null));
+            await db.PostTargets
+                .Where(t => due.Contains(t.Id) && (t.State == TargetState.Scheduled || t.State == TargetState.Retrying))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.State, TargetState.Publishing)
+                    .SetProperty(t => t.ClaimId, claimId)
+                    .SetProperty(t => t.StateChangedUtc, now), cancellationToken);
+            var mine = await db.PostTargets.Where(t => t.ClaimId == claimId)
+                .Select(t => new { t.Id, t.PostId, t.ChannelId }).ToListAsync(cancellationToken);
+            logger.LogInformation("Claimed {Count} due targets", mine.Count);
+            foreach (var target in mine.Where(t => queue.TryEnqueue(t.Id, claimId)))
+            {
+                await live.PublishAsync(new TargetStateChanged(target.PostId, target.Id, target.ChannelId, TargetState.Publishing, null, null));
+            }
+        }
+        finally
+        {
+            queue.EndClaiming(claimId);
         }
 
         return due.Count;

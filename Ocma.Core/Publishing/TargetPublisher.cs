@@ -24,11 +24,12 @@ public sealed class TargetPublisher(
     MediaItems mediaItems,
     TimeProvider time)
 {
-    public async Task PublishAsync(int targetId, CancellationToken cancellationToken)
+    /// <summary>Publishes the target if it is still Publishing under <paramref name="claimId"/>; does nothing otherwise.</summary>
+    public async Task PublishAsync(int targetId, Guid claimId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.PostTargets.AsNoTracking().Include(t => t.Post!.Media).ThenInclude(m => m.Asset).Include(t => t.Channel)
-            .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing, cancellationToken);
+            .SingleOrDefaultAsync(t => t.Id == targetId && t.State == TargetState.Publishing && t.ClaimId == claimId, cancellationToken);
         if (target is null)
         {
             return; // settled or moved by someone else meanwhile
@@ -74,11 +75,17 @@ public sealed class TargetPublisher(
             // A send left before a crash and its answer was lost: never send again before asking the platform.
             var unknown = new ConnectorFailure(FailureKind.OutcomeUnknown, "Ocma stopped while the post was being sent.");
             var lookup = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, interrupted.StartedUtc.AddMinutes(-1)), cancellationToken);
-            await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, cancellationToken);
+            await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, connector.Descriptor.LookupMissIsProof, cancellationToken);
             return;
         }
 
-        var (attemptId, result) = await SendAsync(target, connector, grant.Value, content, fingerprintMedia, cancellationToken);
+        if (await SendAsync(target, connector, grant.Value, content, fingerprintMedia, cancellationToken) is not { } sent)
+        {
+            return; // the claim was lost (settled or re-claimed elsewhere): nothing was sent
+        }
+
+        var (attemptId, result) = sent;
+
         if (result.Failure?.Kind == FailureKind.AuthExpired)
         {
             var refreshed = await credentials.RefreshAsync(target.ChannelId, connector, force: true, cancellationToken);
@@ -89,25 +96,35 @@ public sealed class TargetPublisher(
             }
 
             await settler.CloseAttemptAsync(attemptId, result, cancellationToken);
-            (attemptId, result) = await SendAsync(target, connector, refreshed.Value, content, fingerprintMedia, cancellationToken);
+            if (await SendAsync(target, connector, refreshed.Value, content, fingerprintMedia, cancellationToken) is not { } resent)
+            {
+                return;
+            }
+
+            (attemptId, result) = resent;
         }
 
         await gate.ObserveAsync(target.ChannelId, connector.Descriptor.Key, result);
-        if (result.Failure?.Kind == FailureKind.OutcomeUnknown)
+        if (result.Failure is { } failure && MayHaveBeenStored(failure.Kind))
         {
             var sentAfter = time.GetUtcNow().UtcDateTime.AddMinutes(-10);
             var found = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, sentAfter), cancellationToken);
-            await settler.ReconcileAsync(target, attemptId, result.Failure, found, cancellationToken);
+            await settler.ReconcileAsync(target, attemptId, failure, found, connector.Descriptor.LookupMissIsProof, cancellationToken);
             return;
         }
 
         await settler.SettleAsync(target, attemptId, result, cancellationToken);
     }
 
-    private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)> SendAsync(
+    /// <summary>Records the attempt, then sends; null when the claim was lost before anything was sent.</summary>
+    private async Task<(long AttemptId, ConnectorResult<PublishedPost> Result)?> SendAsync(
         PostTarget target, ISocialConnector connector, ChannelCredentials grant, PostContent content, string mediaHashes, CancellationToken cancellationToken)
     {
-        var attemptId = await settler.OpenAttemptAsync(target.Id, Fingerprint(target, content, mediaHashes), cancellationToken);
+        if (await settler.OpenAttemptAsync(target.Id, target.ClaimId, Fingerprint(target, content, mediaHashes), cancellationToken) is not long attemptId)
+        {
+            return null;
+        }
+
         ConnectorResult<PublishedPost> result;
         try
         {
@@ -120,6 +137,12 @@ public sealed class TargetPublisher(
 
         return (attemptId, result);
     }
+
+    /// <summary>
+    /// Any answer to a publish that is not a clear refusal (a 5xx, a gateway error, Facebook's codes 1 and 2, a reset, a
+    /// timeout) may hide a stored post: look it up before anything is sent again (ADR 0014).
+    /// </summary>
+    private static bool MayHaveBeenStored(FailureKind kind) => kind is FailureKind.OutcomeUnknown or FailureKind.Transient or FailureKind.Unavailable;
 
     private static string Fingerprint(PostTarget target, PostContent content, string mediaHashes)
     {

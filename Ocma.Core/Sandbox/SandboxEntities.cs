@@ -82,6 +82,10 @@ public enum SandboxFailureMode
     Revoked,
     /// <summary>The post is stored but the answer never comes back.</summary>
     ConnectionDropped,
+    /// <summary>The post is stored, then the platform answers 500 (as a failing gateway does).</summary>
+    StoredThenError,
+    /// <summary>The post is stored, then no answer comes before the client gives up waiting.</summary>
+    StoredThenTimeout,
 }
 
 /// <summary>An image on a practice-platform post: the platform keeps its own copy of the bytes, as a real one would.</summary>

@@ -32,7 +32,7 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
 
         var account = caller.Body!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (idempotencyKey is not null)
+        if (idempotencyKey is not null && options.Value.HonourIdempotencyKey)
         {
             var earlier = await db.SandboxPosts.AsNoTracking()
                 .SingleOrDefaultAsync(p => p.AccountId == account.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             case SandboxFailureMode.Unavailable:
                 return SandboxResponse<SandboxPublished>.Fail(503, "unavailable", "The practice platform is down for maintenance.");
             case SandboxFailureMode.RateLimited:
-                return SandboxResponse<SandboxPublished>.Fail(429, "rate_limited", "Too many posts: wait before posting again.", 60);
+                return SandboxResponse<SandboxPublished>.Fail(429, "rate_limited", "Too many posts: wait before posting again.", (int)options.Value.RateLimitWait.TotalSeconds);
             case SandboxFailureMode.Rejected:
                 return SandboxResponse<SandboxPublished>.Fail(422, "content_rejected", "The post was refused by the practice platform's moderation.");
             case SandboxFailureMode.Revoked:
@@ -83,9 +83,19 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (failure == SandboxFailureMode.ConnectionDropped)
+        if (options.Value.AnswerDelay > TimeSpan.Zero)
         {
-            throw new SandboxConnectionDroppedException();
+            await Task.Delay(options.Value.AnswerDelay, time, cancellationToken);
+        }
+
+        switch (failure)
+        {
+            case SandboxFailureMode.ConnectionDropped:
+                throw new SandboxConnectionDroppedException();
+            case SandboxFailureMode.StoredThenTimeout:
+                throw new SandboxTimedOutException();
+            case SandboxFailureMode.StoredThenError:
+                return SandboxResponse<SandboxPublished>.Fail(500, "internal_error", "The practice platform had a problem answering.");
         }
 
         return SandboxResponse<SandboxPublished>.Ok(Describe(post), 201);
@@ -101,8 +111,8 @@ public sealed class SandboxPlatform(IDbContextFactory<OcmaDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var post = await db.SandboxPosts.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.AccountId == caller.Body!.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
+        var post = await db.SandboxPosts.AsNoTracking().OrderBy(p => p.Id)
+            .FirstOrDefaultAsync(p => p.AccountId == caller.Body!.Id && p.IdempotencyKey == idempotencyKey, cancellationToken);
         return SandboxResponse<SandboxPublished?>.Ok(post is null ? null : Describe(post));
     }
 

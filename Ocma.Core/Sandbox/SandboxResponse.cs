@@ -18,3 +18,6 @@ public sealed record SandboxPublished(string Id, string Url);
 
 /// <summary>The connection dropped after the platform stored the post: the client never hears back.</summary>
 public sealed class SandboxConnectionDroppedException() : IOException("The practice platform closed the connection before answering.");
+
+/// <summary>The platform stored the post but did not answer before the client stopped waiting.</summary>
+public sealed class SandboxTimedOutException() : TimeoutException("The practice platform did not answer in time.");

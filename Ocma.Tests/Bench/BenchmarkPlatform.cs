@@ -30,6 +30,7 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
             var server = await MastodonFake.StartAsync();
             server.RateLimit = int.MaxValue;
             server.StatusLatency = latency;
+            server.HonourIdempotencyKey = false; // a resend would be a second status: the journal shows every duplicate
             servers.Add(server);
             channels.Add(await MastodonChannels.ConnectAsync(app, admin, server));
         }
@@ -53,7 +54,14 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
         return posts * channelIds.Count;
     }
 
-    public int Duplicates() => Servers.Sum(s => s.Statuses.GroupBy(x => x.IdempotencyKey).Count(g => g.Count() > 1));
+    /// <summary>Duplicates, lost and misreported, counted per target from what the servers stored.</summary>
+    public async Task<DeliveryCounts> AuditAsync(OcmaAppFactory app)
+    {
+        await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        var targets = await db.PostTargets.AsNoTracking()
+            .Select(t => new ReportedTarget(t.IdempotencyKey, t.State, t.PlatformPostId, t.LastError)).ToListAsync();
+        return DeliveryAudit.Count(Servers.SelectMany(s => s.Statuses).Select(x => new StoredPost(x.IdempotencyKey!, x.Id)), targets);
+    }
 
     public static async Task<int> CountAsync(OcmaAppFactory app, TargetState state)
     {

@@ -39,7 +39,7 @@ public sealed class DispatchLagBenchmark(ITestOutputHelper output)
             .ToList();
         BenchmarkReport.Print(output, "dispatch-lag",
             ("targets", lags.Count), ("p50_ms", BenchmarkReport.Percentile(lags, 50)), ("p99_ms", BenchmarkReport.Percentile(lags, 99)),
-            ("max_ms", lags.Max()), ("min_ms", lags.Min()));
+            ("max_ms", lags.Max()), ("min_ms", lags.Min()), ("goal", BenchmarkReport.Percentile(lags, 99) <= 1000 ? "met" : "short"));
         Assert.Equal(targets, lags.Count);
         Assert.All(lags, lag => Assert.True(lag >= 0, $"a post reached the platform {-lag:0} ms before its time"));
     }

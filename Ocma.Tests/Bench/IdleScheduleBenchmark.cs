@@ -7,7 +7,10 @@ using Xunit.Abstractions;
 
 namespace Ocma.Tests.Bench;
 
-/// <summary>100,000 future targets scheduled. Goals: the idle console's resident memory ≤ 300 MB; scheduling one more ≤ 50 ms.</summary>
+/// <summary>
+/// 100,000 future targets scheduled. Goals: the idle console's resident memory ≤ 300 MB; scheduling one more ≤ 50 ms
+/// at the 99th percentile of every sample, both when it re-arms the dispatcher (due before anything else) and when not.
+/// </summary>
 [Trait("Category", "Benchmark")]
 [Collection(BenchmarkCollection.Name)]
 public sealed class IdleScheduleBenchmark(ITestOutputHelper output)
@@ -20,6 +23,7 @@ public sealed class IdleScheduleBenchmark(ITestOutputHelper output)
     {
         var dataDirectory = OcmaAppFactory.NewDataDirectory();
         var scheduleOneMs = new List<double>();
+        var scheduleRearmMs = new List<double>();
         await using (var app = new OcmaAppFactory(dataDirectory))
         {
             var admin = await TestUsers.CreateAdminAsync(app);
@@ -33,20 +37,30 @@ public sealed class IdleScheduleBenchmark(ITestOutputHelper output)
             var compose = app.Get<ComposeService>();
             for (var i = 0; i < 30; i++)
             {
-                var clock = Stopwatch.StartNew();
-                var post = await compose.SubmitAsync(new ComposeRequest(1, $"One more #{i}", [channels[i % Channels]], ComposeMode.Schedule, DateTime.UtcNow.AddDays(2)), admin, CancellationToken.None);
-                scheduleOneMs.Add(clock.Elapsed.TotalMilliseconds);
-                Assert.True(post.Succeeded, post.Error);
+                scheduleOneMs.Add(await TimeScheduleAsync(compose, admin, $"One more #{i}", channels[i % Channels], DateTime.UtcNow.AddDays(2)));
+                // Due before every other target (each earlier than the last): the dispatcher's trigger is re-armed.
+                scheduleRearmMs.Add(await TimeScheduleAsync(compose, admin, $"Sooner #{i}", channels[i % Channels], DateTime.UtcNow.AddMinutes(9).AddSeconds(-i * 10)));
             }
         }
 
         await using var console = await AppProcess.StartAsync(dataDirectory, new Dictionary<string, string>());
         await Task.Delay(TimeSpan.FromSeconds(20)); // start-up sweep done, idle
         var rss = console.ResidentMegabytes();
-        var warm = scheduleOneMs.Skip(5).ToList();
+        var scheduleP99 = BenchmarkReport.Percentile(scheduleOneMs, 99);
+        var rearmP99 = BenchmarkReport.Percentile(scheduleRearmMs, 99);
         BenchmarkReport.Print(output, "idle-schedule",
-            ("targets", (Channels * Posts) + 30), ("rss_mb", rss), ("schedule_one_p50_ms", BenchmarkReport.Percentile(warm, 50)),
-            ("schedule_one_max_ms", warm.Max()), ("schedule_one_first_ms", scheduleOneMs[0]));
+            ("targets", (Channels * Posts) + 60), ("samples", scheduleOneMs.Count + scheduleRearmMs.Count), ("rss_mb", rss),
+            ("schedule_p99_ms", scheduleP99), ("schedule_rearm_p99_ms", rearmP99), ("schedule_first_ms", scheduleOneMs[0]),
+            ("goal", rss <= 300 && scheduleP99 <= 50 && rearmP99 <= 50 ? "met" : "short"));
+    }
+
+    private static async Task<double> TimeScheduleAsync(ComposeService compose, Ocma.Core.Audit.Actor admin, string text, int channelId, DateTime due)
+    {
+        var clock = Stopwatch.StartNew();
+        var post = await compose.SubmitAsync(new ComposeRequest(1, text, [channelId], ComposeMode.Schedule, due), admin, CancellationToken.None);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        Assert.True(post.Succeeded, post.Error);
+        return elapsed;
     }
 
     /// <summary>Writes 5,000 posts × 20 channels due over the next 30 days straight into the tables (setup, not the thing measured).</summary>

@@ -8,7 +8,10 @@ using Xunit.Abstractions;
 
 namespace Ocma.Tests.Bench;
 
-/// <summary>10,000 targets due at the same instant across 20 accounts; each platform answers in 50 ms. Goal: all published in ≤ 60 s, none twice, none lost.</summary>
+/// <summary>
+/// 10,000 targets due at the same instant across 20 accounts on servers that store every POST (no idempotency); each
+/// answers in 50 ms. Goal: all published in ≤ 60 s, with dup, lost and misreported 0 counted per target from the servers.
+/// </summary>
 [Trait("Category", "Benchmark")]
 [Collection(BenchmarkCollection.Name)]
 public sealed class PublishBurstBenchmark(ITestOutputHelper output)
@@ -33,12 +36,12 @@ public sealed class PublishBurstBenchmark(ITestOutputHelper output)
         await Eventually.MatchesAsync(() => BenchmarkPlatform.CountAsync(app, TargetState.Published), n => n == targets, TimeSpan.FromMinutes(10), "the burst to publish");
         var seconds = clock.Elapsed.TotalSeconds;
 
-        var onPlatforms = platform.Servers.Sum(s => s.Statuses.Count);
+        var counts = await platform.AuditAsync(app);
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         BenchmarkReport.Print(output, "publish-burst",
             ("targets", targets), ("accounts", accounts), ("seconds", seconds), ("per_sec", targets / seconds),
-            ("dup", platform.Duplicates()), ("lost", targets - onPlatforms), ("peak_rss_mb", peakMb), ("rss_scope", "test-process-incl-fakes"));
-        Assert.Equal(0, platform.Duplicates());
-        Assert.Equal(targets, onPlatforms);
+            ("dup", counts.Duplicates), ("lost", counts.Lost), ("misreported", counts.Misreported), ("peak_rss_mb", peakMb), ("rss_scope", "test-process-incl-fakes"),
+            ("goal", seconds <= 60 && counts.Clean ? "met" : "short"));
+        Assert.True(counts.Clean, string.Join("\n", counts.Problems.Take(20).Prepend(counts.ToString())));
     }
 }

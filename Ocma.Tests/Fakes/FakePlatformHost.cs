@@ -52,6 +52,17 @@ public sealed class FakePlatformHost : IAsyncDisposable
                 return;
             }
 
+            if (faults.TakeAfterStore(context.Request) is { } afterStore)
+            {
+                var answer = context.Response.Body;
+                context.Response.Body = Stream.Null; // the fake's own answer is lost
+                await next(context);
+                context.Response.Body = answer;
+                context.Response.Headers.Clear();
+                await afterStore(context);
+                return;
+            }
+
             await next(context);
         });
         mapRoutes(app);

@@ -34,7 +34,8 @@ public abstract class AppComponentTest(IReadOnlyDictionary<string, string?>? set
     {
         _appScope = App.Services.CreateAsyncScope(); // like a circuit: the app's scoped services live as long as the test
         Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
-        Services.AddScoped<CurrentActor>(); // per circuit in the app, and bUnit's sign-in is what it reads
+        // Per circuit in the app: bUnit's sign-in says who, the database says their role now.
+        Services.AddScoped(sp => new CurrentActor(sp.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(), App.Get<Ocma.Core.Identity.ActorResolver>()));
         Services.AddScoped(sp => new CurrentBrand(sp.GetRequiredService<CurrentActor>(), App.Get<BrandService>()));
         var auth = AddAuthorization();
         auth.SetAuthorized(actor.Name);

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Ocma.Core.Audit;
 using Ocma.Core.Brands;
+using Ocma.Core.Identity;
 
 namespace Ocma.Web.Endpoints;
 
@@ -12,9 +14,15 @@ public static class BrandEndpoints
     /// </summary>
     public static WebApplication MapBrandEndpoints(this WebApplication app)
     {
-        app.MapPost("/brand/switch", async ([FromForm] int brandId, [FromForm] string? returnUrl, BrandService brands, HttpContext http) =>
+        app.MapPost("/brand/switch", async ([FromForm] int brandId, [FromForm] string? returnUrl, BrandService brands, SignInManager<OcmaUser> signIn, HttpContext http) =>
         {
-            var switched = await brands.SwitchAsync(Actor.From(http.User).UserId!, brandId, http.RequestAborted);
+            var userId = Actor.From(http.User).UserId!;
+            var switched = await brands.SwitchAsync(userId, brandId, http.RequestAborted);
+            if (switched.Succeeded && await signIn.UserManager.FindByIdAsync(userId) is { } user)
+            {
+                await signIn.RefreshSignInAsync(user); // the sign-in's role is the role in the brand worked in
+            }
+
             return switched.Succeeded
                 ? Results.LocalRedirect(LocalReturnUrl(returnUrl))
                 : PlainProblemPage.Create("Brand not switched", switched.Error!, "/", "Back to the dashboard");

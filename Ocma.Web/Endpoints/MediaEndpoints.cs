@@ -1,3 +1,4 @@
+using Ocma.Core.Identity;
 using Ocma.Core.Media;
 using Ocma.Core.Sandbox;
 
@@ -13,12 +14,13 @@ public static class MediaEndpoints
     public static WebApplication MapMediaEndpoints(this WebApplication app)
     {
         var files = app.MapGroup("/media/files").RequireAuthorization();
-        files.MapGet("/{id:int}", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, CancellationToken cancellationToken) =>
-            await library.FindAsync(id, cancellationToken) is MediaAsset asset && store.Exists(asset.Sha256)
+        // Another brand's file is "not found" for someone who is not a member of that brand.
+        files.MapGet("/{id:int}", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, ActorResolver actors, CancellationToken cancellationToken) =>
+            await library.FindAsync(id, cancellationToken) is MediaAsset asset && (await actors.ActorOfAsync(http)).CanSee(asset.BrandId) && store.Exists(asset.Sha256)
                 ? Serve(http, store.OpenRead(asset.Sha256), asset.ContentType, asset.Sha256)
                 : Results.NotFound());
-        files.MapGet("/{id:int}/thumbnail", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, CancellationToken cancellationToken) =>
-            await library.FindAsync(id, cancellationToken) is MediaAsset asset && File.Exists(store.ThumbnailPathOf(asset.Sha256))
+        files.MapGet("/{id:int}/thumbnail", async (int id, HttpContext http, MediaLibraryService library, MediaStore store, ActorResolver actors, CancellationToken cancellationToken) =>
+            await library.FindAsync(id, cancellationToken) is MediaAsset asset && (await actors.ActorOfAsync(http)).CanSee(asset.BrandId) && File.Exists(store.ThumbnailPathOf(asset.Sha256))
                 ? Serve(http, store.OpenThumbnail(asset.Sha256), "image/jpeg", asset.Sha256 + "-thumb")
                 : Results.NotFound());
         app.MapGet(MediaPublicLinks.PathPrefix + "{token}", async (string token, HttpContext http, MediaPublicLinks links, MediaLibraryService library, MediaStore store, CancellationToken cancellationToken) =>

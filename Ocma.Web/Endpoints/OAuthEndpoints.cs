@@ -1,4 +1,3 @@
-using Ocma.Core.Audit;
 using Ocma.Core.Brands;
 using Ocma.Core.Channels;
 using Ocma.Core.Identity;
@@ -12,16 +11,17 @@ public static class OAuthEndpoints
     {
         var group = app.MapGroup("/oauth/{platform}").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Editor));
 
-        group.MapGet("/start", async (string platform, string? instance, HttpContext http, ConnectService connect, BrandService brands) =>
+        group.MapGet("/start", async (string platform, string? instance, HttpContext http, ConnectService connect, BrandService brands, ActorResolver actors) =>
         {
-            var brand = await brands.GetCurrentAsync(Actor.From(http.User).UserId, http.RequestAborted);
-            var started = await connect.StartAsync(platform, brand.Id, Actor.From(http.User), CallbackUri(http, platform), "/channels", instance, http.RequestAborted);
+            var actor = await actors.ActorOfAsync(http);
+            var brand = await brands.GetCurrentAsync(actor.UserId, http.RequestAborted);
+            var started = await connect.StartAsync(platform, brand.Id, actor, CallbackUri(http, platform), "/channels", instance, http.RequestAborted);
             return started.Succeeded ? Results.Redirect(started.Value.ToString()) : Problem(started.Error!);
         });
 
-        group.MapGet("/callback", async (string platform, string? code, string? state, string? error, HttpContext http, ConnectService connect) =>
+        group.MapGet("/callback", async (string platform, string? code, string? state, string? error, HttpContext http, ConnectService connect, ActorResolver actors) =>
         {
-            var done = await connect.CompleteAsync(platform, code, state, error, CallbackUri(http, platform), Actor.From(http.User), http.RequestAborted);
+            var done = await connect.CompleteAsync(platform, code, state, error, CallbackUri(http, platform), await actors.ActorOfAsync(http), http.RequestAborted);
             if (!done.Succeeded)
             {
                 return Problem(done.Error!);
@@ -37,9 +37,9 @@ public static class OAuthEndpoints
         });
 
         // One reconnect link for every channel (Channels, Needs attention): the service knows which way each platform signs in.
-        app.MapGet("/channels/{channelId:int}/reconnect", async (int channelId, HttpContext http, ChannelService channels, BrandService brands) =>
+        app.MapGet("/channels/{channelId:int}/reconnect", async (int channelId, HttpContext http, ChannelService channels, BrandService brands, ActorResolver actors) =>
         {
-            var actor = Actor.From(http.User);
+            var actor = await actors.ActorOfAsync(http);
             var brand = await brands.GetCurrentAsync(actor.UserId, http.RequestAborted);
             var path = await channels.ReconnectPathAsync(channelId, brand.Id, actor, http.RequestAborted);
             return path.Succeeded ? Results.LocalRedirect(path.Value) : PlainProblemPage.Create("Cannot reconnect", path.Error!, "/channels", "Back to Channels");

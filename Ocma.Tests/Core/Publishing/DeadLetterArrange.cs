@@ -31,20 +31,21 @@ internal static class DeadLetterArrange
         var post = await harness.ComposeAsync(text, ComposeMode.Schedule, DateTime.UtcNow.AddDays(1));
         Assert.True(post.Succeeded, post.Error);
         var targetId = (await harness.TargetOfAsync(post.Value.Id)).TargetId;
+        var claimId = Guid.NewGuid();
         await using (var db = await harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
         {
             var claimed = await db.PostTargets.Where(t => t.Id == targetId && t.State == TargetState.Scheduled)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing).SetProperty(t => t.ClaimId, Guid.NewGuid()));
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing).SetProperty(t => t.ClaimId, claimId));
             Assert.Equal(1, claimed);
         }
 
         var settler = harness.App.Get<TargetSettler>();
-        var attemptId = await settler.OpenAttemptAsync(targetId, "test", CancellationToken.None);
+        var attemptId = (await settler.OpenAttemptAsync(targetId, claimId, "test", CancellationToken.None))!.Value;
         await using (var db = await harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
         {
             var snapshot = await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId);
             await settler.ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The answer never came."),
-                ConnectorResult<PublishedPost?>.Fail(FailureKind.Misconfigured, "The platform does not let this app look posts up."), CancellationToken.None);
+                ConnectorResult<PublishedPost?>.Fail(FailureKind.Misconfigured, "The platform does not let this app look posts up."), missIsProof: false, CancellationToken.None);
         }
 
         Assert.Equal(TargetState.NeedsAttention, (await harness.App.Get<PostQueries>().FindAsync(targetId, CancellationToken.None))!.State);

@@ -21,7 +21,7 @@ public sealed class ReconcileTests : IAsyncLifetime
         var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Was it sent?");
 
         await _harness.App.Get<TargetSettler>().ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "No answer."),
-            ConnectorResult<PublishedPost?>.Fail(FailureKind.Transient, "The lookup timed out."), CancellationToken.None);
+            ConnectorResult<PublishedPost?>.Fail(FailureKind.Transient, "The lookup timed out."), missIsProof: true, CancellationToken.None);
 
         await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         var target = await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == snapshot.Id);
@@ -36,7 +36,7 @@ public sealed class ReconcileTests : IAsyncLifetime
     {
         var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Found on the second look");
         await _harness.App.Get<TargetSettler>().ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "No answer."),
-            ConnectorResult<PublishedPost?>.Fail(FailureKind.Unavailable, "The lookup failed."), CancellationToken.None);
+            ConnectorResult<PublishedPost?>.Fail(FailureKind.Unavailable, "The lookup failed."), missIsProof: true, CancellationToken.None);
 
         // The platform never got the post, so the second look says "not there" and the target is sent once.
         await using (var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
@@ -51,13 +51,61 @@ public sealed class ReconcileTests : IAsyncLifetime
         Assert.Equal(2, settled.AttemptCount);
     }
 
+    [Fact]
+    public async Task Reconcile_MissWhereAMissIsProof_IsSentAgainAtOnce()
+    {
+        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Proved not stored");
+
+        await Settler.ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The connection was reset."),
+            ConnectorResult<PublishedPost?>.Success(null), missIsProof: true, CancellationToken.None);
+
+        var (target, attempt) = await ReadAsync(snapshot.Id, attemptId);
+        Assert.Equal(TargetState.Retrying, target.State);
+        Assert.True(target.NextAttemptUtc <= DateTime.UtcNow, $"resent at once, not after a backoff (next attempt {target.NextAttemptUtc:O})");
+        Assert.Equal(AttemptOutcome.Failed, attempt.Outcome);
+    }
+
+    [Fact]
+    public async Task Reconcile_MissWithoutIdempotency_LooksAgainThenAsksAPerson()
+    {
+        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Maybe on the timeline");
+        var unknown = new ConnectorFailure(FailureKind.Transient, "HTTP 500.");
+
+        await Settler.ReconcileAsync(snapshot, attemptId, unknown, ConnectorResult<PublishedPost?>.Success(null), missIsProof: false, CancellationToken.None);
+        var (waiting, open) = await ReadAsync(snapshot.Id, attemptId);
+        Assert.Equal(TargetState.Retrying, waiting.State);
+        Assert.Equal(AttemptOutcome.InFlight, open.Outcome);
+        Assert.True(waiting.NextAttemptUtc > DateTime.UtcNow, "waits before the second look-up");
+
+        await using (var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync())
+        {
+            await db.PostTargets.Where(t => t.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing)); // claimed again
+        }
+
+        await Settler.ReconcileAsync(waiting, attemptId, unknown, ConnectorResult<PublishedPost?>.Success(null), missIsProof: false, CancellationToken.None);
+        var (held, closed) = await ReadAsync(snapshot.Id, attemptId);
+        Assert.Equal(TargetState.NeedsAttention, held.State);
+        Assert.Contains("may have been published", held.LastError, StringComparison.Ordinal);
+        Assert.Contains("Mark as published", held.LastError, StringComparison.Ordinal);
+        Assert.Equal(AttemptOutcome.Failed, closed.Outcome);
+        Assert.Equal(0, await _harness.FeedCountAsync("Maybe on the timeline"));
+    }
+
+    private TargetSettler Settler => _harness.App.Get<TargetSettler>();
+
+    private async Task<(PostTarget Target, PublishAttempt Attempt)> ReadAsync(int targetId, long attemptId)
+    {
+        await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), await db.PublishAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId));
+    }
+
     private async Task<(PostTarget Snapshot, long AttemptId)> ClaimedWithOpenAttemptAsync(string text)
     {
         var post = await _harness.ComposeAsync(text, ComposeMode.Schedule, DateTime.UtcNow.AddDays(1));
         var targetId = post.Value.Targets.Single().Id;
         await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         await db.PostTargets.Where(t => t.Id == targetId).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing));
-        var attemptId = await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, "test", CancellationToken.None);
+        var attemptId = (await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, null, "test", CancellationToken.None))!.Value;
         return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), attemptId);
     }
 }

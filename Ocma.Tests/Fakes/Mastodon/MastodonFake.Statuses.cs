@@ -28,7 +28,7 @@ public sealed partial class MastodonFake
         MastodonFakeStatus stored;
         lock (_gate)
         {
-            var earlier = key is null ? null : _statuses.FirstOrDefault(x => x.IdempotencyKey == key && x.AccountId == token.AccountId && Now - x.CreatedAt < TimeSpan.FromHours(1));
+            var earlier = key is null || !HonourIdempotencyKey ? null : _statuses.FirstOrDefault(x => x.IdempotencyKey == key && x.AccountId == token.AccountId && Now - x.CreatedAt < TimeSpan.FromHours(1));
             if (earlier is not null)
             {
                 return Results.Json(StatusJson(earlier));

@@ -63,6 +63,12 @@ public sealed partial class MastodonFake : IAsyncDisposable
     /// <summary>Random faults on status creation; null for none.</summary>
     public MastodonChaos? Chaos { get; set; }
 
+    /// <summary>
+    /// True (Mastodon's behaviour): a repeated Idempotency-Key within an hour returns the earlier status. False: every
+    /// POST stores a new status, like a server that ignores the header, so a resend shows as a duplicate.
+    /// </summary>
+    public bool HonourIdempotencyKey { get; set; } = true;
+
     public IReadOnlyList<MastodonFakeStatus> Statuses { get { lock (_gate) { return [.. _statuses]; } } }
 
     /// <summary>An uploaded media attachment by id, with the alt text it came with.</summary>

@@ -55,7 +55,7 @@ public sealed partial class CalendarPage
     protected override async Task OnInitializedAsync()
     {
         var current = await CurrentBrand.GetAsync();
-        _brands = await Brands.ListAsync(CancellationToken.None);
+        _brands = await Brands.ListForAsync(await CurrentActor.GetAsync(), CancellationToken.None);
 
         // A link naming a brand shows that brand's calendar; the brand the person works in changes only through the top
         // bar's form (a POST), so a link from another site cannot switch it.

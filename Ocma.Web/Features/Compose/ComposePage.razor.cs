@@ -69,6 +69,9 @@ public partial class ComposePage : IDisposable
     private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private Core.Drafting.GenerationLinkService Generations { get; set; } = default!;
 
     [Inject]
@@ -107,6 +110,12 @@ public partial class ComposePage : IDisposable
         {
             _loadedFor = (PostId, FromId);
             var owner = (PostId ?? FromId) is int asked ? await Brands.OwnerOfPostAsync(asked, CancellationToken.None) : null;
+            if (owner is not null && !(await CurrentActor.GetAsync()).CanSee(owner.Id))
+            {
+                Navigation.NotFound(); // another brand's post is not there for someone outside that brand
+                return;
+            }
+
             _elsewhere = owner is not null && owner.Id != _brand!.Id ? owner : null;
             var brandId = _brand!.Id;
             await StartAsync((PostId ?? FromId) is int id && _elsewhere is null ? await Edits.LoadAsync(id, brandId, CancellationToken.None) : null);
