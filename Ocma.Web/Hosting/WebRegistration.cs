@@ -92,6 +92,7 @@ public static class WebRegistration
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<Security.LoginRateLimits>();
+        services.AddScoped<Security.UnknownAccountDecoy>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
