@@ -54,14 +54,18 @@ public sealed class ReconcileTests : IAsyncLifetime
     [Fact]
     public async Task Reconcile_MissWhereAMissIsProof_IsSentAgainAtOnce()
     {
-        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync("Proved not stored");
+        // Retries back off for an hour here, so only a resend "at once" can publish within the wait.
+        await using var slowRetries = await PublishingHarness.StartAsync(new Dictionary<string, string?> { ["Publishing:FirstRetryDelay"] = "01:00:00" });
+        var (snapshot, attemptId) = await ClaimedWithOpenAttemptAsync(slowRetries, "Proved not stored");
 
-        await Settler.ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The connection was reset."),
+        await slowRetries.App.Get<TargetSettler>().ReconcileAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, "The connection was reset."),
             ConnectorResult<PublishedPost?>.Success(null), missIsProof: true, CancellationToken.None);
+        await slowRetries.App.Get<TargetDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-        var (target, attempt) = await ReadAsync(snapshot.Id, attemptId);
-        Assert.Equal(TargetState.Retrying, target.State);
-        Assert.True(target.NextAttemptUtc <= DateTime.UtcNow, $"resent at once, not after a backoff (next attempt {target.NextAttemptUtc:O})");
+        var published = await slowRetries.WaitForTargetAsync(snapshot.PostId, s => s == TargetState.Published);
+        Assert.Equal(2, published.AttemptCount);
+        Assert.Equal(1, await slowRetries.FeedCountAsync("Proved not stored"));
+        var (_, attempt) = await ReadAsync(slowRetries, snapshot.Id, attemptId);
         Assert.Equal(AttemptOutcome.Failed, attempt.Outcome);
     }
 
@@ -93,19 +97,23 @@ public sealed class ReconcileTests : IAsyncLifetime
 
     private TargetSettler Settler => _harness.App.Get<TargetSettler>();
 
-    private async Task<(PostTarget Target, PublishAttempt Attempt)> ReadAsync(int targetId, long attemptId)
+    private Task<(PostTarget Target, PublishAttempt Attempt)> ReadAsync(int targetId, long attemptId) => ReadAsync(_harness, targetId, attemptId);
+
+    private static async Task<(PostTarget Target, PublishAttempt Attempt)> ReadAsync(PublishingHarness harness, int targetId, long attemptId)
     {
-        await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        await using var db = await harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), await db.PublishAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId));
     }
 
-    private async Task<(PostTarget Snapshot, long AttemptId)> ClaimedWithOpenAttemptAsync(string text)
+    private Task<(PostTarget Snapshot, long AttemptId)> ClaimedWithOpenAttemptAsync(string text) => ClaimedWithOpenAttemptAsync(_harness, text);
+
+    private static async Task<(PostTarget Snapshot, long AttemptId)> ClaimedWithOpenAttemptAsync(PublishingHarness harness, string text)
     {
-        var post = await _harness.ComposeAsync(text, ComposeMode.Schedule, DateTime.UtcNow.AddDays(1));
+        var post = await harness.ComposeAsync(text, ComposeMode.Schedule, DateTime.UtcNow.AddDays(1));
         var targetId = post.Value.Targets.Single().Id;
-        await using var db = await _harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        await using var db = await harness.App.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         await db.PostTargets.Where(t => t.Id == targetId).ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TargetState.Publishing));
-        var attemptId = (await _harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, null, "test", CancellationToken.None))!.Value;
+        var attemptId = (await harness.App.Get<TargetSettler>().OpenAttemptAsync(targetId, null, "test", CancellationToken.None))!.Value;
         return (await db.PostTargets.AsNoTracking().SingleAsync(t => t.Id == targetId), attemptId);
     }
 }
