@@ -36,9 +36,9 @@ public static class CoreRegistration
 #pragma warning disable RS0030 // the composition root chooses the real clock
         services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
-        services.AddDbContextFactory<OcmaDbContext>(o => o
+        services.AddDbContextFactory<OcmaDbContext>((provider, o) => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds)));
+            .AddInterceptors(new SqliteConnectionInterceptor(storage.BusyTimeoutSeconds), new Storage.StorageFailureInterceptor(provider.GetRequiredService<Storage.StorageStatus>())));
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Ocma")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
@@ -108,6 +108,9 @@ public static class CoreRegistration
         services.AddSingleton<HeldTargetService>();
         services.AddSingleton<DeadLetterService>();
         services.AddHostedService<PublishWorker>();
+        services.AddSingleton<Storage.StorageStatus>();
+        services.AddSingleton<Storage.StorageProbe>();
+        services.AddHostedService<Storage.StorageWatch>();
 
         services.AddQuartz(q =>
         {

@@ -75,7 +75,15 @@ public sealed class PostImportService(ChannelService channels, MediaLibraryServi
             return Result.Fail<IReadOnlyList<Post>>($"Nothing was imported: {plan.Value.Problems.Count} row(s) cannot be imported (first, line {first.Line}: {first.Reason}) Fix them and try again.");
         }
 
-        return await compose.SubmitAllAsync(plan.Value.Rows.Select(r => r.Request).ToList(), actor, cancellationToken);
+        try
+        {
+            // One SaveChanges: every row or none.
+            return await compose.SubmitAllAsync(plan.Value.Rows.Select(r => r.Request).ToList(), actor, cancellationToken);
+        }
+        catch (Exception e) when (Storage.StorageFailures.Describe(e) is string reason)
+        {
+            return Result.Fail<IReadOnlyList<Post>>($"Nothing was imported: {reason}. Once an Admin has freed space on the server, import the file again.");
+        }
     }
 
     private static Result<IReadOnlyList<CsvRecord>> Read(byte[] file)

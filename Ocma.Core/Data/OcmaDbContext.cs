@@ -60,6 +60,8 @@ public sealed class OcmaDbContext(DbContextOptions<OcmaDbContext> options) : Ide
 
     public DbSet<SandboxSwitch> SandboxSwitches => Set<SandboxSwitch>();
 
+    public DbSet<Storage.StorageCheck> StorageChecks => Set<Storage.StorageCheck>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,14 @@ public sealed class StorageOptions
     [Range(1, 120)]
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Publishing pauses (with the reason on every page) when the disk holding the data folder has less than this free.</summary>
+    [Range(0, 1_000_000)]
+    public long MinimumFreeMegabytes { get; set; } = 100;
+
+    /// <summary>How often free space is checked; while publishing is paused, how soon a test write is first tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
     public string ResolveConnectionString() =>

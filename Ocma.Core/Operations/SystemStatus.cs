@@ -13,6 +13,8 @@ public sealed record SystemStatus(
     IReadOnlyDictionary<TargetState, int> CountsByState,
     string DataDirectory,
     long? DatabaseBytes,
+    long? FreeBytes,
+    Storage.PublishingPause? Pause,
     string AppVersion,
     string RuntimeVersion,
     TimeSpan Uptime);

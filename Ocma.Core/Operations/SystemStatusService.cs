@@ -17,6 +17,8 @@ public sealed class SystemStatusService(
     DispatchTrigger dispatchTrigger,
     PublishQueue queue,
     IOptions<StorageOptions> storage,
+    Storage.StorageProbe storageProbe,
+    Storage.StorageStatus storageStatus,
     TimeProvider time)
 {
     public async Task<SystemStatus> GetAsync(CancellationToken cancellationToken)
@@ -46,6 +48,8 @@ public sealed class SystemStatusService(
             counts.ToDictionary(c => c.Key, c => c.Count),
             storage.Value.FullDataDirectory,
             DatabaseBytes(storage.Value.FullDataDirectory),
+            storageProbe.FreeBytes(),
+            storageStatus.Pause,
             AppVersion(),
             RuntimeInformation.FrameworkDescription,
             Uptime());

@@ -16,12 +16,18 @@ public sealed class TargetDispatcher(
     PublishQueue queue,
     DispatchTrigger trigger,
     LiveStatus live,
+    Storage.StorageStatus storage,
     IOptions<PublishingOptions> options,
     TimeProvider time,
     ILogger<TargetDispatcher> logger)
 {
     public async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
+        if (storage.Pause is not null)
+        {
+            return; // nothing is claimed while Ocma cannot store what it does; StorageWatch dispatches again on resume
+        }
+
         int claimed;
         do
         {

@@ -22,3 +22,12 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<OcmaDbContext> dbFacto
         }
     }
 }
+
+/// <summary>Not ready while publishing is paused because Ocma cannot store what it does (a full disk).</summary>
+public sealed class StorageHealthCheck(Ocma.Core.Storage.StorageStatus storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(storage.Pause is { } pause
+            ? HealthCheckResult.Unhealthy(pause.Headline)
+            : HealthCheckResult.Healthy("Ocma can store what it does."));
+}

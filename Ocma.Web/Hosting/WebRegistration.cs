@@ -95,6 +95,7 @@ public static class WebRegistration
         services.AddScoped<Security.UnknownAccountDecoy>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             // Quartz's own check: healthy while the scheduler runs and its job store answers; standby counts as not ready.
             .AddQuartz(o =>
             {

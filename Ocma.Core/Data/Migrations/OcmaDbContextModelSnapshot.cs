@@ -1113,6 +1113,26 @@ namespace Ocma.Core.Data.Migrations
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("Ocma.Core.Storage.StorageCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StorageChecks");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            WrittenUtc = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
