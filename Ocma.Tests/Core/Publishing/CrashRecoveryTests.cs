@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Ocma.Core.Data;
 using Ocma.Core.Posts;
@@ -34,30 +33,29 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
         await using (var first = await AppProcess.StartAsync(dataDirectory, environment))
         {
-            await Eventually.MatchesAsync(() => CountAsync(dataDirectory, stored), n => n >= Targets / 4, TimeSpan.FromSeconds(90), "a quarter of the burst to reach the platform");
+            await Eventually.MatchesAsync(() => DataFolderDb.CountAsync(dataDirectory, stored), n => n >= Targets / 4, TimeSpan.FromSeconds(90), "a quarter of the burst to reach the platform");
             first.Kill();
         }
 
-        var atKill = await CountAsync(dataDirectory, stored);
-        var inFlight = await CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State = 'Publishing'");
+        var atKill = await DataFolderDb.CountAsync(dataDirectory, stored);
+        var inFlight = await DataFolderDb.CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State = 'Publishing'");
         output.WriteLine($"killed with {atKill} posts on the platform and {inFlight} targets in Publishing");
         Assert.InRange(atKill, 1, Targets - 1);
 
         await using (await AppProcess.StartAsync(dataDirectory, environment))
         {
             await Eventually.MatchesAsync(
-                () => CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State IN ('Published', 'Failed', 'NeedsAttention')"),
+                () => DataFolderDb.SettledAsync(dataDirectory),
                 n => n == Targets, TimeSpan.FromSeconds(120), "every target to settle after the restart");
         }
 
         var counts = DeliveryAudit.Count(
-            await RowsAsync(dataDirectory, "SELECT IdempotencyKey, CAST(Id AS TEXT) FROM SandboxPosts", r => new StoredPost(r.GetString(0), r.GetString(1))),
-            await RowsAsync(dataDirectory, "SELECT IdempotencyKey, State, PlatformPostId, LastError FROM PostTargets",
-                r => new ReportedTarget(r.GetString(0), Enum.Parse<TargetState>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))));
+            await DataFolderDb.RowsAsync(dataDirectory, "SELECT IdempotencyKey, CAST(Id AS TEXT) FROM SandboxPosts", r => new StoredPost(r.GetString(0), r.GetString(1))),
+            await DataFolderDb.TargetsAsync(dataDirectory));
         output.WriteLine(counts.ToString());
         Assert.True(counts.Clean, string.Join("\n", counts.Problems.Prepend(counts.ToString())));
         Assert.Equal(Targets, counts.Targets);
-        Assert.Equal(Targets, await CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State = 'Published'"));
+        Assert.Equal(Targets, await DataFolderDb.CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State = 'Published'"));
     }
 
     /// <summary>An admin, a Sandbox channel, and 1,000 posts due now, written by an in-process host that is then stopped.</summary>
@@ -78,30 +76,5 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
         await db.PostTargets.ExecuteUpdateAsync(s => s.SetProperty(t => t.DueUtc, now));
-    }
-
-    private static async Task<int> CountAsync(string dataDirectory, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "ocma.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<List<T>> RowsAsync<T>(string dataDirectory, string sql, Func<SqliteDataReader, T> read)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "ocma.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }

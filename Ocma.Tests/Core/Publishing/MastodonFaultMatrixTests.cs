@@ -56,7 +56,7 @@ public sealed class MastodonFaultMatrixTests(ITestOutputHelper output)
         }
     }
 
-    private static void Arm(MastodonFake fake, string stage)
+    internal static void Arm(MastodonFake fake, string stage)
     {
         switch (stage)
         {

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Ocma.Core.Audit;
+using Ocma.Core.Channels;
+using Ocma.Core.Data;
+using Ocma.Core.Posts;
+using Ocma.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Ocma.Tests.Core.Publishing;
+
+/// <summary>
+/// A platform fake under the kill matrix: how to connect it, how to arm <c>count</c> faults of a stage (with the prepared
+/// installation still running in-process), and what it stored (read from its journal or, for the Sandbox, the data folder).
+/// </summary>
+internal sealed record FaultedPlatform(
+    IReadOnlyDictionary<string, string?> Settings,
+    Func<OcmaAppFactory, Actor, Task<ChannelSummary>> ConnectAsync,
+    Func<OcmaAppFactory, string, int, Task> ArmAsync,
+    Func<string, Task<IReadOnlyList<StoredPost>>> StoredAsync);
+
+/// <summary>
+/// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage, the console (a real
+/// process) is killed with SIGKILL at a random point of the burst and started again on the same data folder; the run's
+/// per-target figures are counted from the fake's journal once every target has settled.
+/// </summary>
+internal static class KillDuringFaults
+{
+    /// <summary>Fewer than the platform breaker's threshold (5), so the burst is faulted without the platform being held as degraded.</summary>
+    private const int FaultsPerRun = 3;
+
+    public static async Task<DeliveryCounts> RunAsync(FaultedPlatform platform, string stage, int targets, ITestOutputHelper output)
+    {
+        var dataDirectory = OcmaAppFactory.NewDataDirectory();
+        var settings = new Dictionary<string, string?>(platform.Settings)
+        {
+            ["Publishing:FirstRetryDelay"] = "00:00:00.200",
+            ["Publishing:LookAgainAfter"] = "00:00:01",
+        };
+        await PrepareAsync(dataDirectory, settings, platform, stage, targets);
+
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var killAfter = Random.Shared.Next(1, targets / 2);
+        await using (var first = await AppProcess.StartAsync(dataDirectory, environment))
+        {
+            await Eventually.MatchesAsync(async () => (await platform.StoredAsync(dataDirectory)).Count, n => n >= killAfter, TimeSpan.FromSeconds(60), $"{killAfter} posts to reach the platform");
+            first.Kill();
+        }
+
+        var inFlight = await DataFolderDb.CountAsync(dataDirectory, "SELECT COUNT(*) FROM PostTargets WHERE State = 'Publishing'");
+        await using (await AppProcess.StartAsync(dataDirectory, environment))
+        {
+            await Eventually.MatchesAsync(() => DataFolderDb.SettledAsync(dataDirectory), n => n == targets, TimeSpan.FromSeconds(120), $"every target to settle after {stage} and a kill");
+        }
+
+        var counts = DeliveryAudit.Count(await platform.StoredAsync(dataDirectory), await DataFolderDb.TargetsAsync(dataDirectory));
+        output.WriteLine($"{stage}: killed once {killAfter} posts were stored ({inFlight} targets in Publishing); after the restart {counts}");
+        return counts;
+    }
+
+    /// <summary>An admin, the channel, the armed faults and the burst's posts made due now, written by an in-process host that is then stopped.</summary>
+    private static async Task PrepareAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, FaultedPlatform platform, string stage, int targets)
+    {
+        await using var app = new OcmaAppFactory(dataDirectory, settings);
+        var admin = await TestUsers.CreateAdminAsync(app);
+        var channel = await platform.ConnectAsync(app, admin);
+        await platform.ArmAsync(app, stage, FaultsPerRun);
+        var later = DateTime.UtcNow.AddHours(1);
+        for (var i = 0; i < targets; i++)
+        {
+            var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, $"Kill matrix post #{i:000}", [channel.Id], ComposeMode.Schedule, later), admin, CancellationToken.None);
+            Assert.True(post.Succeeded, post.Error);
+        }
+
+        await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+        await db.PostTargets.ExecuteUpdateAsync(s => s.SetProperty(t => t.DueUtc, now));
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ocma.Tests.Support;
+
+/// <summary>
+/// Keeps a fake platform's clock on the real clock while a console process (which runs on the real clock) talks to it, so
+/// the times it stamps on posts are the times the console's look-ups ask about.
+/// </summary>
+public sealed class FollowTheRealClock : IDisposable
+{
+    private readonly Timer _timer;
+
+    public FollowTheRealClock(FakeTimeProvider clock)
+    {
+        clock.SetUtcNow(DateTimeOffset.UtcNow);
+        _timer = new Timer(_ => Advance(clock), null, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20));
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private static void Advance(FakeTimeProvider clock)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now > clock.GetUtcNow())
+        {
+            clock.SetUtcNow(now);
+        }
+    }
+}
