@@ -83,8 +83,12 @@ public sealed class MastodonApiClient(HttpClient http, TimeProvider time)
         return SendAsync<MastodonStatus>(request, cancellationToken);
     }
 
-    internal Task<ConnectorResult<MastodonStatus[]>> RecentStatusesAsync(Uri instance, string token, string accountId, CancellationToken cancellationToken) =>
-        SendAsync<MastodonStatus[]>(Request(HttpMethod.Get, instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit=40&exclude_reblogs=true", token), cancellationToken);
+    /// <summary>The account's statuses, newest first, 40 at a time; <paramref name="olderThanId"/> pages back (Mastodon's <c>max_id</c>).</summary>
+    internal Task<ConnectorResult<MastodonStatus[]>> StatusesAsync(Uri instance, string token, string accountId, string? olderThanId, CancellationToken cancellationToken) =>
+        SendAsync<MastodonStatus[]>(Request(HttpMethod.Get, instance,
+            $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={StatusesPerPage}&exclude_reblogs=true" + (olderThanId is null ? "" : "&max_id=" + Uri.EscapeDataString(olderThanId)), token), cancellationToken);
+
+    internal const int StatusesPerPage = 40;
 
     private async Task<ConnectorResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
         where T : class

@@ -8,6 +8,9 @@ namespace Ocma.Connectors.Mastodon;
 /// <summary>One publish or lookup: upload images or a video, wait (bounded) until the server processed them, post the status.</summary>
 internal sealed partial class MastodonPublisher(MastodonApiClient client, MastodonOptions options)
 {
+    /// <summary>How far a look-up pages back: 25 pages of 40, a thousand statuses.</summary>
+    private const int MaxLookupPages = 25;
+
     public async Task<ConnectorResult<PublishedPost>> PublishAsync(PublishRequest request, Uri instance, CancellationToken cancellationToken)
     {
         var token = request.Credentials.AccessToken;
@@ -28,18 +31,38 @@ internal sealed partial class MastodonPublisher(MastodonApiClient client, Mastod
         return posted.Succeeded ? ToPost(posted.Value).WithBudget(posted.Budget) : posted.Failure!;
     }
 
+    /// <summary>
+    /// Pages back through the account's statuses until one matches or they are older than the send; a miss is only
+    /// reported once the whole window was read (a busy account can post hundreds of statuses in a burst).
+    /// </summary>
     public async Task<ConnectorResult<PublishedPost?>> LookupAsync(LookupRequest request, Uri instance, CancellationToken cancellationToken)
     {
-        var recent = await client.RecentStatusesAsync(instance, request.Credentials.AccessToken, request.Credentials.AccountId, cancellationToken);
-        if (!recent.Succeeded)
-        {
-            return recent.Failure!;
-        }
-
         var wanted = Normalize(request.Content.Text);
         var since = new DateTimeOffset(DateTime.SpecifyKind(request.SentAfterUtc, DateTimeKind.Utc)).AddMinutes(-2);
-        var match = recent.Value.FirstOrDefault(s => s.CreatedAt >= since && Normalize(PlainText(s.Content)) == wanted);
-        return ConnectorResult<PublishedPost?>.Success(match is null ? null : ToPost(match).Value);
+        string? olderThan = null;
+        for (var page = 0; page < MaxLookupPages; page++)
+        {
+            var statuses = await client.StatusesAsync(instance, request.Credentials.AccessToken, request.Credentials.AccountId, olderThan, cancellationToken);
+            if (!statuses.Succeeded)
+            {
+                return statuses.Failure!;
+            }
+
+            if (statuses.Value.FirstOrDefault(s => s.CreatedAt >= since && Normalize(PlainText(s.Content)) == wanted) is { } match)
+            {
+                return ConnectorResult<PublishedPost?>.Success(ToPost(match).Value);
+            }
+
+            if (statuses.Value.Length < MastodonApiClient.StatusesPerPage || statuses.Value.Any(s => s.CreatedAt < since))
+            {
+                return ConnectorResult<PublishedPost?>.Success(null); // the whole window was read
+            }
+
+            olderThan = statuses.Value[^1].Id;
+        }
+
+        return ConnectorResult<PublishedPost?>.Fail(FailureKind.Transient,
+            $"Ocma could not check whether the post went out: the account posted more than {MaxLookupPages * MastodonApiClient.StatusesPerPage} statuses since it was sent.");
     }
 
     private async Task<ConnectorResult<string>> UploadAsync(Uri instance, string token, MediaItem item, CancellationToken cancellationToken)

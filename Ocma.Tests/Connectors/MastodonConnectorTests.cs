@@ -250,6 +250,26 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LookupAsync_PostBuriedUnder60NewerStatuses_IsFoundOnALaterPage()
+    {
+        var credentials = await ConnectAsync();
+        var sentAt = _fake.Clock.GetUtcNow().UtcDateTime;
+        var wanted = PostContent.TextOnly("Sent first, answer lost");
+        _fake.DropAfterCommitNext = true;
+        await _connector.PublishAsync(new PublishRequest(credentials, wanted, "key-buried"), default);
+        for (var i = 0; i < 60; i++)
+        {
+            _fake.Clock.Advance(TimeSpan.FromSeconds(1));
+            await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly($"Burst status {i}"), $"key-burst-{i}"), default);
+        }
+
+        var lookup = await _connector.LookupAsync(new LookupRequest(credentials, wanted, "key-buried", sentAt), default);
+
+        Assert.Equal(_fake.Statuses[0].Id, lookup.Value?.PlatformPostId);
+        Assert.Equal(2, _fake.Journal.Count("GET", $"/api/v1/accounts/{MastodonFake.AccountId}/statuses"));
+    }
+
+    [Fact]
     public async Task LookupAsync_NothingWasPosted_ReturnsNull()
     {
         var credentials = await ConnectAsync();

@@ -94,7 +94,8 @@ public sealed partial class MastodonFake
         return answer;
     }
 
-    private IResult ListStatuses(HttpContext context, string id, int? limit)
+    /// <summary>Newest first, at most 40 (Mastodon's cap); <c>max_id</c> pages back to statuses older than that id, as the Link header's "next" does.</summary>
+    private IResult ListStatuses(HttpContext context, string id, int? limit, string? max_id)
     {
         if (Authenticate(context, out _) is { } refused)
         {
@@ -103,7 +104,8 @@ public sealed partial class MastodonFake
 
         lock (_gate)
         {
-            var page = _statuses.Where(x => x.AccountId == id).OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id, StringComparer.Ordinal)
+            var olderThan = max_id is null ? long.MaxValue : long.Parse(max_id, CultureInfo.InvariantCulture);
+            var page = _statuses.Where(x => x.AccountId == id && long.Parse(x.Id, CultureInfo.InvariantCulture) < olderThan).OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id, StringComparer.Ordinal)
                 .Take(Math.Clamp(limit ?? 20, 1, 40)).Select(StatusJson).ToList();
             return Results.Json(page);
         }
