@@ -41,11 +41,12 @@ internal sealed partial class XPublisher(XApiClient client, XOptions options)
         var recent = await client.RecentTweetsAsync(request.Credentials, since, cancellationToken);
         if (!recent.Succeeded)
         {
-            return recent.Failure!;
+            return recent.Failure!.Kind == FailureKind.Misconfigured ? CannotRead(recent.Failure) : recent.Failure!;
         }
 
+        // X returns the text with &, < and > as HTML entities.
         var wanted = Comparable(request.Content.Text);
-        var match = (recent.Value.Data ?? []).FirstOrDefault(t => Comparable(t.Text ?? string.Empty) == wanted);
+        var match = (recent.Value.Data ?? []).FirstOrDefault(t => Comparable(System.Net.WebUtility.HtmlDecode(t.Text ?? string.Empty)) == wanted);
         return ConnectorResult<PublishedPost?>.Success(match is null ? null : ToPost(match.Id));
     }
 
@@ -105,6 +106,12 @@ internal sealed partial class XPublisher(XApiClient client, XOptions options)
 
         return ConnectorResult<string>.Fail(FailureKind.Transient, $"X is still processing '{fileName}'; Ocma will try again.");
     }
+
+    /// <summary>A timeline X will not show (the app's access tier, a missing read permission): Ocma cannot check, and says why.</summary>
+    private static ConnectorFailure CannotRead(ConnectorFailure refused) =>
+        new(FailureKind.Misconfigured, refused.PlatformCode?.EndsWith("/client-forbidden", StringComparison.Ordinal) == true
+            ? "X does not let this app read the account's posts at its access tier (reading needs X's Basic tier or higher), so Ocma cannot check whether the post went out"
+            : $"X would not show the account's posts ({refused.Message}), so Ocma cannot check whether the post went out", refused.PlatformCode);
 
     private static PublishedPost ToPost(string id) =>
         new(id, new Uri($"https://x.com/i/web/status/{Uri.EscapeDataString(id)}"));

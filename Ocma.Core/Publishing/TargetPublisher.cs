@@ -72,8 +72,8 @@ public sealed class TargetPublisher(
             .OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
         if (interrupted is not null)
         {
-            // A send left before a crash and its answer was lost: never send again before asking the platform.
-            var unknown = new ConnectorFailure(FailureKind.OutcomeUnknown, "Ocma stopped while the post was being sent.");
+            // A send whose answer was lost (a crash, or a first look-up that did not find it yet): never send again before asking the platform.
+            var unknown = new ConnectorFailure(FailureKind.OutcomeUnknown, TargetSettler.FirstLookNote(interrupted.Message) is { Length: > 0 } said ? said : "Ocma stopped while the post was being sent.");
             var lookup = await connector.LookupAsync(new LookupRequest(grant.Value, content, target.IdempotencyKey, interrupted.StartedUtc.AddMinutes(-1)), cancellationToken);
             await settler.ReconcileAsync(target, interrupted.Id, unknown, lookup, connector.Descriptor.LookupMissIsProof, cancellationToken);
             return;

@@ -12,6 +12,10 @@ public sealed partial class TargetSettler
     /// <summary>Kept on an in-flight attempt whose first look-up found nothing on a platform where that proves nothing yet.</summary>
     internal const string MissedOnceNote = "Looked up once: not found yet.";
 
+    /// <summary>What the platform said about a send that is being looked up again, or null for a send cut short by a crash.</summary>
+    internal static string? FirstLookNote(string? attemptMessage) =>
+        attemptMessage?.StartsWith(MissedOnceNote, StringComparison.Ordinal) == true ? attemptMessage[MissedOnceNote.Length..].Trim() : null;
+
     /// <summary>
     /// Found on the platform → published. Not found where a miss is proof (<paramref name="missIsProof"/>) → sent again at
     /// once. Not found elsewhere → looked up once more after a wait, then a person decides. No answer → asked again, then a person decides.
@@ -54,7 +58,7 @@ public sealed partial class TargetSettler
 
         if (lookup.Succeeded && !await MissedBeforeAsync(attemptId, cancellationToken))
         {
-            await LookAgainLaterAsync(snapshot, attemptId, Now + retryPolicy.LookAgainAfter, cancellationToken);
+            await LookAgainLaterAsync(snapshot, attemptId, unknown, Now + retryPolicy.LookAgainAfter, cancellationToken);
             return;
         }
 
@@ -79,11 +83,11 @@ public sealed partial class TargetSettler
     private async Task<bool> MissedBeforeAsync(long attemptId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PublishAttempts.AnyAsync(a => a.Id == attemptId && a.Outcome == AttemptOutcome.InFlight && a.Message == MissedOnceNote, cancellationToken);
+        return await db.PublishAttempts.AnyAsync(a => a.Id == attemptId && a.Outcome == AttemptOutcome.InFlight && a.Message != null && a.Message.StartsWith(MissedOnceNote), cancellationToken);
     }
 
     /// <summary>The attempt stays in flight with a note, so the next worker looks it up again and, on a second miss, asks a person.</summary>
-    private async Task LookAgainLaterAsync(PostTarget snapshot, long attemptId, DateTime lookAt, CancellationToken cancellationToken)
+    private async Task LookAgainLaterAsync(PostTarget snapshot, long attemptId, ConnectorFailure? unknown, DateTime lookAt, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var claim = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -93,7 +97,7 @@ public sealed partial class TargetSettler
         }
 
         var attempt = await db.PublishAttempts.SingleAsync(a => a.Id == attemptId, cancellationToken);
-        attempt.Message = MissedOnceNote;
+        attempt.Message = (MissedOnceNote + " " + unknown?.Message).TrimEnd(); // the second look tells a person what the platform said
         target.State = TargetState.Retrying;
         target.StateChangedUtc = Now;
         target.NextAttemptUtc = lookAt;

@@ -196,16 +196,42 @@ public sealed class LinkedInConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LookupAsync_WithoutTheReadPermission_SaysOcmaCannotCheck_NeverAMiss()
+    {
+        var credentials = (await ConnectAsync(_connector))[0].Credentials; // the default scopes: posting only
+        await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Sent"), "k20"), default);
+
+        var lookup = await _connector.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Sent"), "k20", _fake.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)), default);
+
+        AssertFailed(lookup, FailureKind.Misconfigured);
+        Assert.Contains("does not let Ocma read this member's posts", lookup.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _fake.Journal.Count("GET", "/rest/posts"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_PageWithTheReadPermission_FindsThePost()
+    {
+        var connector = Connector(scopes: OrganizationScopes + " r_organization_social");
+        var page = (await ConnectAsync(connector))[1];
+        await connector.PublishAsync(new PublishRequest(page.Credentials, PostContent.TextOnly("From the page (again)"), "k21"), default);
+
+        var lookup = await connector.LookupAsync(new LookupRequest(page.Credentials, PostContent.TextOnly("From the page (again)"), "k21", _fake.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)), default);
+
+        Assert.Equal(Assert.Single(_fake.Posts).Urn, lookup.Value?.PlatformPostId);
+    }
+
+    [Fact]
     public async Task PublishAsync_ConnectionDroppedAfterCommit_IsOutcomeUnknown_LookupFindsTheOnePost()
     {
-        var credentials = (await ConnectAsync(_connector))[0].Credentials;
+        var partner = Connector(scopes: "openid profile email w_member_social r_member_social"); // an app LinkedIn approved to read members' posts
+        var credentials = (await ConnectAsync(partner))[0].Credentials;
         var content = PostContent.TextOnly("Big news (really) #launch");
         var sentAt = _fake.Clock.GetUtcNow().UtcDateTime;
         _fake.DropAfterCommitNext = true;
 
-        var result = await _connector.PublishAsync(new PublishRequest(credentials, content, "k11"), default);
-        var lookup = await _connector.LookupAsync(new LookupRequest(credentials, content, "k11", sentAt), default);
-        var unrelated = await _connector.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Other"), "k12", sentAt), default);
+        var result = await partner.PublishAsync(new PublishRequest(credentials, content, "k11"), default);
+        var lookup = await partner.LookupAsync(new LookupRequest(credentials, content, "k11", sentAt), default);
+        var unrelated = await partner.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Other"), "k12", sentAt), default);
 
         AssertFailed(result, FailureKind.OutcomeUnknown);
         Assert.Equal(Assert.Single(_fake.Posts).Urn, lookup.Value!.PlatformPostId);

@@ -251,6 +251,34 @@ public sealed class XConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LookupAsync_TextWithAmpersandAndAngleBrackets_IsFoundThoughXReturnsItHtmlEscaped()
+    {
+        var credentials = await ConnectAsync();
+        var content = PostContent.TextOnly("Q&A <live> at 5 > 4 & more");
+        var sentAt = _fake.Clock.GetUtcNow().UtcDateTime;
+        _fake.DropAfterCommitNext = true;
+        await _connector.PublishAsync(new PublishRequest(credentials, content, "k15"), default);
+
+        var lookup = await _connector.LookupAsync(new LookupRequest(credentials, content, "k15", sentAt), default);
+
+        Assert.Equal(Assert.Single(_fake.Tweets).Id, lookup.Value?.PlatformPostId);
+    }
+
+    [Fact]
+    public async Task LookupAsync_FreeAccessTier_SaysOcmaCannotCheck_NeverAMiss()
+    {
+        var credentials = await ConnectAsync();
+        _fake.AccessTier = XAccessTier.Free;
+        await _connector.PublishAsync(new PublishRequest(credentials, PostContent.TextOnly("Posted on Free"), "k16"), default);
+
+        var lookup = await _connector.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Posted on Free"), "k16", _fake.Clock.GetUtcNow().UtcDateTime), default);
+
+        AssertFailed(lookup, FailureKind.Misconfigured);
+        Assert.Contains("X does not let this app read the account's posts at its access tier", lookup.Failure!.Message, StringComparison.Ordinal);
+        Assert.Single(_fake.Tweets);
+    }
+
+    [Fact]
     public async Task LookupAsync_OnlyOlderOrDifferentPosts_ReturnsNull()
     {
         var credentials = await ConnectAsync();

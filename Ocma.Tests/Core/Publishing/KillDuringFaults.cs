@@ -9,14 +9,16 @@ using Xunit.Abstractions;
 namespace Ocma.Tests.Core.Publishing;
 
 /// <summary>
-/// A platform fake under the kill matrix: how to connect it, how to arm <c>count</c> faults of a stage (with the prepared
-/// installation still running in-process), and what it stored (read from its journal or, for the Sandbox, the data folder).
+/// A platform fake under a fault matrix: how to connect it, how to arm <c>count</c> faults of a stage (with the
+/// installation running in-process), and what it stored (from its journal or, for the Sandbox, the data folder), each
+/// stored post tied to its target by idempotency key or, where the platform takes none (<see cref="KeyedByText"/>), by text.
 /// </summary>
 internal sealed record FaultedPlatform(
     IReadOnlyDictionary<string, string?> Settings,
     Func<OcmaAppFactory, Actor, Task<ChannelSummary>> ConnectAsync,
     Func<OcmaAppFactory, string, int, Task> ArmAsync,
-    Func<string, Task<IReadOnlyList<StoredPost>>> StoredAsync);
+    Func<string, Task<IReadOnlyList<StoredPost>>> StoredAsync,
+    bool KeyedByText = false);
 
 /// <summary>
 /// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage, the console (a real

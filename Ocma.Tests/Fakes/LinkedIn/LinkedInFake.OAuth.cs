@@ -5,7 +5,7 @@ namespace Ocma.Tests.Fakes.LinkedIn;
 
 public sealed partial class LinkedInFake
 {
-    private static readonly string[] KnownScopes = ["openid", "profile", "email", "w_member_social", "w_organization_social", "r_organization_social", "rw_organization_admin"];
+    private static readonly string[] KnownScopes = ["openid", "profile", "email", "w_member_social", "r_member_social", "w_organization_social", "r_organization_social", "rw_organization_admin"];
 
     private void Map(WebApplication app)
     {

@@ -136,11 +136,20 @@ public sealed partial class LinkedInFake
         return Results.StatusCode(201);
     }
 
+    /// <summary>
+    /// A member's or page's posts, newest first. Reading them needs its own permission, which posting does not give:
+    /// r_member_social (granted only to approved partners) for a person, r_organization_social for a page.
+    /// </summary>
     private IResult ListPosts(HttpContext context, string? author, string? q, int? count)
     {
-        if (RestGate(context, out _) is { } refused)
+        if (RestGate(context, out var token) is { } refused)
         {
             return refused;
+        }
+
+        if (author is null || !MayRead(token, author))
+        {
+            return Results.Json(new { status = 403, serviceErrorCode = 100, code = "ACCESS_DENIED", message = $"Not enough permissions to access: partnerApiPostsExternal.FINDER-author.{ApiVersionHeader(context)}" }, statusCode: 403);
         }
 
         lock (_gate)
@@ -156,6 +165,12 @@ public sealed partial class LinkedInFake
         token = null!;
         return CheckVersion(context) ?? Authenticate(context, out token);
     }
+
+    private static bool MayRead(LinkedInFakeToken token, string author) =>
+        (author == "urn:li:person:" + token.MemberId && token.Scopes.Contains("r_member_social"))
+        || (author == OrganizationUrn && token.Scopes.Contains("r_organization_social"));
+
+    private static string ApiVersionHeader(HttpContext context) => context.Request.Headers["LinkedIn-Version"].ToString();
 
     private static bool MayPostAs(LinkedInFakeToken token, string author) =>
         (author == "urn:li:person:" + token.MemberId && token.Scopes.Contains("w_member_social"))

@@ -58,22 +58,45 @@ public sealed partial class XFake
 
     private IResult UserTweets(HttpContext context, string id, DateTimeOffset? start_time, int? max_results)
     {
-        if (Authenticate(context, "user-tweets", 900, out _) is { } refused)
+        if (Authenticate(context, "user-tweets", 900, out var token) is { } refused)
         {
             return refused;
+        }
+
+        if (AccessTier == XAccessTier.Free)
+        {
+            return Results.Json(new
+            {
+                client_id = Client.ClientId,
+                detail = "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project with the appropriate level of access.",
+                registration_url = "https://developer.x.com/en/portal/products",
+                title = "Client Forbidden",
+                required_enrollment = "Appropriate Level of API Access",
+                reason = "client-not-enrolled",
+                type = "https://api.twitter.com/2/problems/client-forbidden",
+            }, statusCode: 403, contentType: "application/problem+json");
+        }
+
+        if (!token.Scopes.Contains("tweet.read") || !token.Scopes.Contains("users.read"))
+        {
+            return Problem(403, "Forbidden", "Missing scope: reading posts needs tweet.read and users.read.", "https://api.twitter.com/2/problems/not-authorized-for-resource");
         }
 
         lock (_gate)
         {
             var found = _tweets.Where(x => x.UserId == id && (start_time is null || x.CreatedAt >= start_time))
                 .OrderByDescending(x => x.CreatedAt).Take(Math.Clamp(max_results ?? 10, 5, 100))
-                .Select(x => new { id = x.Id, text = Shortened(x.Text), created_at = x.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), edit_history_tweet_ids = new[] { x.Id } })
+                .Select(x => new { id = x.Id, text = HtmlEscaped(Shortened(x.Text)), created_at = x.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), edit_history_tweet_ids = new[] { x.Id } })
                 .ToList();
             return found.Count == 0
                 ? Results.Json(new { meta = new { result_count = 0 } })
                 : Results.Json(new { data = found, meta = new { result_count = found.Count, newest_id = found[0].id, oldest_id = found[^1].id } });
         }
     }
+
+    /// <summary>X returns a post's text with &amp;, &lt; and &gt; escaped as HTML entities (and nothing else).</summary>
+    private static string HtmlEscaped(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>X returns posts with every link rewritten to t.co.</summary>
     private static string Shortened(string text) =>

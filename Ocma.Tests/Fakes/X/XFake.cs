@@ -42,6 +42,12 @@ public sealed partial class XFake : IAsyncDisposable
 
     public bool DropAfterCommitNext { get; set; }
 
+    /// <summary>
+    /// The app's access tier. On Free, X lets an app post but not read a user's timeline: that answers 403 client-forbidden
+    /// ("client-not-enrolled"). Basic and above may read it.
+    /// </summary>
+    public XAccessTier AccessTier { get; set; } = XAccessTier.Basic;
+
     public IReadOnlyList<XFakeTweet> Tweets { get { lock (_gate) { return [.. _tweets]; } } }
 
     public static async Task<XFake> StartAsync()

@@ -28,3 +28,11 @@ public sealed record XFakeMedia(string Id, long TotalBytes, DateTimeOffset Expir
 }
 
 public sealed record XFakeTweet(string Id, string UserId, string Text, DateTimeOffset CreatedAt, IReadOnlyList<string> MediaIds);
+
+/// <summary>X API access tiers, as far as they change what the fake allows.</summary>
+public enum XAccessTier
+{
+    Free,
+    Basic,
+    Pro,
+}
