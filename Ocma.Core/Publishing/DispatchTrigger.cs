@@ -13,28 +13,20 @@ public sealed class DispatchTrigger(ISchedulerFactory schedulerFactory, TimeProv
     public static readonly TriggerKey TriggerKey = new("publish-dispatch", "publishing");
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _arms;
+
+    /// <summary>How many times the trigger was armed so far: the dispatcher reads it before it reads the post tables (see <see cref="ResetAsync"/>).</summary>
+    public long ArmsSoFar => Interlocked.Read(ref _arms);
 
     /// <summary>Makes sure the dispatcher runs no later than <paramref name="dueUtc"/>.</summary>
     public async Task ArmAsync(DateTime dueUtc, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _arms);
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        var fireAt = new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc));
-        var now = time.GetUtcNow();
-        if (fireAt < now)
-        {
-            fireAt = now;
-        }
-
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var current = await scheduler.GetTrigger(TriggerKey, cancellationToken);
-            if (current?.NextFireTimeUtc is DateTimeOffset next && next <= fireAt)
-            {
-                return;
-            }
-
-            await RescheduleAsync(scheduler, fireAt, current is not null, cancellationToken);
+            await MoveEarlierAsync(scheduler, dueUtc, cancellationToken);
         }
         finally
         {
@@ -42,13 +34,27 @@ public sealed class DispatchTrigger(ISchedulerFactory schedulerFactory, TimeProv
         }
     }
 
-    /// <summary>Sets the trigger to exactly <paramref name="nextDueUtc"/> (or removes it when nothing is due).</summary>
-    public async Task ResetAsync(DateTime? nextDueUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the trigger to exactly <paramref name="nextDueUtc"/> (or removes it when nothing is due), as read from the post
+    /// tables after <paramref name="armsSeen"/> arms. If someone armed it meanwhile (a post saved after that read), the
+    /// trigger is only ever moved earlier: a later reset must never swallow that post's wake-up.
+    /// </summary>
+    public async Task ResetAsync(DateTime? nextDueUtc, long armsSeen, CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (ArmsSoFar != armsSeen)
+            {
+                if (nextDueUtc is DateTime due)
+                {
+                    await MoveEarlierAsync(scheduler, due, cancellationToken);
+                }
+
+                return;
+            }
+
             var exists = await scheduler.Exists(TriggerKey, cancellationToken);
             if (nextDueUtc is null)
             {
@@ -74,6 +80,25 @@ public sealed class DispatchTrigger(ISchedulerFactory schedulerFactory, TimeProv
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         return (await scheduler.GetTrigger(TriggerKey, cancellationToken))?.NextFireTimeUtc;
+    }
+
+    /// <summary>Call with the gate held.</summary>
+    private async Task MoveEarlierAsync(IScheduler scheduler, DateTime dueUtc, CancellationToken cancellationToken)
+    {
+        var fireAt = new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc));
+        var now = time.GetUtcNow();
+        if (fireAt < now)
+        {
+            fireAt = now;
+        }
+
+        var current = await scheduler.GetTrigger(TriggerKey, cancellationToken);
+        if (current?.NextFireTimeUtc is DateTimeOffset next && next <= fireAt)
+        {
+            return;
+        }
+
+        await RescheduleAsync(scheduler, fireAt, current is not null, cancellationToken);
     }
 
     private static async Task RescheduleAsync(IScheduler scheduler, DateTimeOffset fireAt, bool exists, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public sealed class TargetDispatcher(
             return; // nothing is claimed while Ocma cannot store what it does; StorageWatch dispatches again on resume
         }
 
+        var armsSeen = trigger.ArmsSoFar; // before reading the tables: a post saved after this read re-arms, and that arm must survive the reset below
         int claimed;
         do
         {
@@ -35,7 +36,7 @@ public sealed class TargetDispatcher(
         }
         while (claimed == options.Value.ClaimBatchSize);
 
-        await trigger.ResetAsync(await NextDueAsync(cancellationToken), cancellationToken);
+        await trigger.ResetAsync(await NextDueAsync(cancellationToken), armsSeen, cancellationToken);
     }
 
     /// <summary>The earliest instant any target becomes due, or null when nothing waits.</summary>

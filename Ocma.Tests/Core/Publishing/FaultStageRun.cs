@@ -15,7 +15,8 @@ internal static class FaultStageRun
 {
     public const int Posts = 3;
 
-    public static async Task<(DeliveryCounts Counts, List<PostTarget> Targets, int FoundByLookup)> RunAsync(FaultedPlatform platform, string stage, ITestOutputHelper output)
+    /// <summary>Throws <see cref="TimeoutException"/> naming every unsettled target's state and reason when they do not settle in time.</summary>
+    public static async Task<(DeliveryCounts Counts, List<PostTarget> Targets, int FoundByLookup)> RunAsync(FaultedPlatform platform, string stage, ITestOutputHelper output, TimeSpan? settleWithin = null)
     {
         await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>(platform.Settings)
         {
@@ -38,9 +39,7 @@ internal static class FaultStageRun
         var ids = texts.Keys.ToList();
 
         await using var db = await app.Get<IDbContextFactory<OcmaDbContext>>().CreateDbContextAsync();
-        var targets = await Eventually.MatchesAsync(
-            () => db.PostTargets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(),
-            all => all.All(t => TargetTransitions.IsSettled(t.State)), TimeSpan.FromSeconds(30), $"every target to settle after {stage}");
+        var targets = await SettledAsync(db, ids, settleWithin ?? TimeSpan.FromSeconds(30), stage);
         var counts = DeliveryAudit.Count(await platform.StoredAsync(app.DataDirectory),
             targets.Select(t => new ReportedTarget(platform.KeyedByText ? texts[t.Id] : t.IdempotencyKey, t.State, t.PlatformPostId, t.LastError)));
         var found = await db.PublishAttempts.CountAsync(a => ids.Contains(a.TargetId) && a.Outcome == AttemptOutcome.FoundOnPlatform);
@@ -51,5 +50,26 @@ internal static class FaultStageRun
         }
 
         return (counts, targets, found);
+    }
+
+    private static async Task<List<PostTarget>> SettledAsync(OcmaDbContext db, List<int> ids, TimeSpan within, string stage)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var targets = await db.PostTargets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync();
+            if (targets.All(t => TargetTransitions.IsSettled(t.State)))
+            {
+                return targets;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not settled {within.TotalSeconds:0} s after {stage}: " +
+                    string.Join("; ", targets.Where(t => !TargetTransitions.IsSettled(t.State)).Select(t => $"{t.State} due {t.DueUtc:O}, next attempt {t.NextAttemptUtc:O}, {t.AttemptCount} attempts: {t.LastError}")));
+            }
+
+            await Task.Delay(100);
+        }
     }
 }

@@ -80,6 +80,24 @@ public sealed class SchedulingTests
         Assert.InRange(next!.Value.UtcDateTime, due.AddSeconds(-1), due.AddSeconds(1));
     }
 
+    [Fact]
+    public async Task PostSavedWhileTheDispatcherReadTheTables_KeepsItsWakeUp()
+    {
+        await using var harness = await PublishingHarness.StartAsync();
+        var trigger = harness.App.Get<DispatchTrigger>();
+        var due = DateTime.UtcNow.AddDays(2);
+
+        // The dispatcher read the tables (nothing due), then a post was saved and armed the trigger, then the dispatcher reset it.
+        var armsSeen = trigger.ArmsSoFar;
+        var saved = await harness.ComposeAsync("Saved mid-run", ComposeMode.Schedule, due);
+        await trigger.ResetAsync(null, armsSeen, CancellationToken.None);
+
+        Assert.True(saved.Succeeded, saved.Error);
+        var next = await trigger.NextFireAsync(CancellationToken.None);
+        Assert.NotNull(next);
+        Assert.InRange(next!.Value.UtcDateTime, due.AddSeconds(-1), due.AddSeconds(1));
+    }
+
     private static async Task<DateTime?> StoredTriggerFireTimeAsync(string dataDirectory)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "ocma.db")};Mode=ReadOnly");
