@@ -31,9 +31,14 @@ public static class DataFolderDb
         return rows;
     }
 
-    /// <summary>What the console says about every target, for <see cref="DeliveryAudit"/>.</summary>
-    public static Task<List<ReportedTarget>> TargetsAsync(string dataDirectory) =>
-        RowsAsync(dataDirectory, "SELECT IdempotencyKey, State, PlatformPostId, LastError FROM PostTargets",
+    /// <summary>
+    /// What the console says about every target, for <see cref="DeliveryAudit"/>: keyed by idempotency key or, for a
+    /// platform that takes none (its stored posts are matched by text), by the post's text.
+    /// </summary>
+    public static Task<List<ReportedTarget>> TargetsAsync(string dataDirectory, bool keyedByText = false) =>
+        RowsAsync(dataDirectory, keyedByText
+                ? "SELECT p.Text, t.State, t.PlatformPostId, t.LastError FROM PostTargets t JOIN Posts p ON p.Id = t.PostId"
+                : "SELECT IdempotencyKey, State, PlatformPostId, LastError FROM PostTargets",
             r => new ReportedTarget(r.GetString(0), Enum.Parse<TargetState>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
 
     public static Task<int> SettledAsync(string dataDirectory) =>

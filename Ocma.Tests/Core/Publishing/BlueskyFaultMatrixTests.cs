@@ -35,7 +35,7 @@ public sealed class BlueskyFaultMatrixTests(ITestOutputHelper output)
         output.WriteLine($"records read back {readBack}, found by the settler's look-up {found}");
     }
 
-    private static FaultedPlatform Platform(BlueskyFake fake) => new(
+    internal static FaultedPlatform Platform(BlueskyFake fake) => new(
         new Dictionary<string, string?>(BlueskyChannels.Settings(fake)) { ["Connectors:Bluesky:Timeout"] = "00:00:02" },
         (app, admin) => BlueskyChannels.ConnectAsync(app, admin),
         (_, stage, count) =>

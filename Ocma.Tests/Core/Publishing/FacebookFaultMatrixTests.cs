@@ -30,7 +30,7 @@ public sealed class FacebookFaultMatrixTests(ITestOutputHelper output)
         Assert.All(held, t => Assert.StartsWith("The post may have been published: the platform did not confirm it (Facebook had a passing problem.)", t.LastError, StringComparison.Ordinal));
     }
 
-    private static FaultedPlatform Platform(FacebookFake fake) => new(
+    internal static FaultedPlatform Platform(FacebookFake fake) => new(
         FacebookChannels.Settings(fake),
         (app, admin) => FacebookChannels.ConnectAsync(app, admin, fake),
         (_, stage, count) =>

@@ -56,7 +56,7 @@ internal static class KillDuringFaults
             await Eventually.MatchesAsync(() => DataFolderDb.SettledAsync(dataDirectory), n => n == targets, TimeSpan.FromSeconds(120), $"every target to settle after {stage} and a kill");
         }
 
-        var counts = DeliveryAudit.Count(await platform.StoredAsync(dataDirectory), await DataFolderDb.TargetsAsync(dataDirectory));
+        var counts = DeliveryAudit.Count(await platform.StoredAsync(dataDirectory), await DataFolderDb.TargetsAsync(dataDirectory, platform.KeyedByText));
         output.WriteLine($"{stage}: killed once {killAfter} posts were stored ({inFlight} targets in Publishing); after the restart {counts}");
         return counts;
     }

@@ -13,7 +13,7 @@ namespace Ocma.Tests.Core.Publishing;
 public sealed class LinkedInFaultMatrixTests(ITestOutputHelper output)
 {
     private const string Posts = "/rest/posts";
-    private const string PartnerScopes = "openid profile email w_member_social r_member_social";
+    internal const string PartnerScopes = "openid profile email w_member_social r_member_social";
 
     public static TheoryData<string> Stages => ["before-store-503", "stored-then-500", "stored-then-502", "stored-then-reset", "stored-then-timeout"];
 
@@ -62,7 +62,7 @@ public sealed class LinkedInFaultMatrixTests(ITestOutputHelper output)
         Assert.Equal(fake.Posts.Count, fake.Posts.Select(p => p.RenderedText).Distinct().Count());
     }
 
-    private static FaultedPlatform Platform(LinkedInFake fake, string scopes) => new(
+    internal static FaultedPlatform Platform(LinkedInFake fake, string scopes) => new(
         LinkedInChannels.Settings(fake, scopes),
         (app, admin) => LinkedInChannels.ConnectAsync(app, admin, fake),
         (_, stage, count) =>

@@ -50,7 +50,7 @@ public sealed class XFaultMatrixTests(ITestOutputHelper output)
         Assert.Equal(FaultStageRun.Posts, fake.Tweets.Count);
     }
 
-    private static FaultedPlatform Platform(XFake fake) => new(
+    internal static FaultedPlatform Platform(XFake fake) => new(
         XChannels.Settings(fake),
         (app, admin) => XChannels.ConnectAsync(app, admin),
         (_, stage, count) =>
