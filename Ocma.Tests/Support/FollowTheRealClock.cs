@@ -18,12 +18,16 @@ public sealed class FollowTheRealClock : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
-    private static void Advance(FakeTimeProvider clock)
+    // Timer callbacks can overlap, and a fake clock refuses to go back (it throws, which would end the test run): one at a time.
+    private void Advance(FakeTimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow;
-        if (now > clock.GetUtcNow())
+        lock (_timer)
         {
-            clock.SetUtcNow(now);
+            var now = DateTimeOffset.UtcNow;
+            if (now > clock.GetUtcNow())
+            {
+                clock.SetUtcNow(now);
+            }
         }
     }
 }

@@ -23,7 +23,9 @@ internal static class FaultStageRun
             ["Publishing:FirstRetryDelay"] = "00:00:00.200",
             ["Publishing:LookAgainAfter"] = "00:00:01",
         });
+        var publicUrl = platform.PostsNeedAnImage ? app.StartOnLoopback() : null; // before the app is first used
         var admin = await TestUsers.CreateAdminAsync(app);
+        int[] mediaIds = publicUrl is null ? [] : [await PublicImageAsync(app, admin, publicUrl)];
         var channel = await platform.ConnectAsync(app, admin);
         await platform.ArmAsync(app, stage, 1);
 
@@ -31,7 +33,7 @@ internal static class FaultStageRun
         for (var i = 0; i < Posts; i++)
         {
             var text = $"{subject} {stage} post {i}";
-            var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, text, [channel.Id], ComposeMode.PublishNow, null), admin, CancellationToken.None);
+            var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, text, [channel.Id], ComposeMode.PublishNow, null, MediaIds: mediaIds), admin, CancellationToken.None);
             Assert.True(post.Succeeded, post.Error);
             texts[post.Value.Targets.Single().Id] = text;
         }
@@ -50,6 +52,16 @@ internal static class FaultStageRun
         }
 
         return (counts, targets, found);
+    }
+
+    /// <summary>Serves the app on loopback with its public media links on, and uploads one image every post carries.</summary>
+    private static async Task<int> PublicImageAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin, string publicUrl)
+    {
+        app.Get<Microsoft.Extensions.Configuration.IConfiguration>()["PublicBaseUrl"] = publicUrl;
+        using var image = new MemoryStream(TestImages.Jpeg(1080, 1080));
+        var asset = await app.Get<Ocma.Core.Media.MediaUploadService>().UploadAsync(new Ocma.Core.Media.MediaUpload(1, "photo.jpg", null, image), admin, CancellationToken.None);
+        Assert.True(asset.Succeeded, asset.Error);
+        return asset.Value.Id;
     }
 
     private static async Task<List<PostTarget>> SettledAsync(OcmaDbContext db, List<int> ids, TimeSpan within, string stage)

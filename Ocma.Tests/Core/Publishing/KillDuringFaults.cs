@@ -12,13 +12,15 @@ namespace Ocma.Tests.Core.Publishing;
 /// A platform fake under a fault matrix: how to connect it, how to arm <c>count</c> faults of a stage (with the
 /// installation running in-process), and what it stored (from its journal or, for the Sandbox, the data folder), each
 /// stored post tied to its target by idempotency key or, where the platform takes none (<see cref="KeyedByText"/>), by text.
+/// A platform that only takes posts with an image (<see cref="PostsNeedAnImage"/>, Instagram) fetches it from the app's public link.
 /// </summary>
 internal sealed record FaultedPlatform(
     IReadOnlyDictionary<string, string?> Settings,
     Func<OcmaAppFactory, Actor, Task<ChannelSummary>> ConnectAsync,
     Func<OcmaAppFactory, string, int, Task> ArmAsync,
     Func<string, Task<IReadOnlyList<StoredPost>>> StoredAsync,
-    bool KeyedByText = false);
+    bool KeyedByText = false,
+    bool PostsNeedAnImage = false);
 
 /// <summary>
 /// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage, the console (a real
