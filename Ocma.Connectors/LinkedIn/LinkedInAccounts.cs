@@ -5,8 +5,6 @@ namespace Ocma.Connectors.LinkedIn;
 /// <summary>Every account one LinkedIn grant can post as: the member, and each organization they may post for.</summary>
 internal sealed class LinkedInAccounts(LinkedInApiClient client, string[] postingRoles)
 {
-    private const string OrganizationPrefix = "urn:li:organization:";
-
     public async Task<ConnectorResult<IReadOnlyList<ConnectableAccount>>> ListAsync(ChannelCredentials grant, CancellationToken cancellationToken)
     {
         var me = await client.UserInfoAsync(grant, cancellationToken);
@@ -30,7 +28,7 @@ internal sealed class LinkedInAccounts(LinkedInApiClient client, string[] postin
                 return roles.Failure!;
             }
 
-            foreach (var acl in (roles.Value.Elements ?? []).Where(a => a.State == "APPROVED" && postingRoles.Contains(a.Role) && a.OrganizationalTarget?.StartsWith(OrganizationPrefix, StringComparison.Ordinal) == true))
+            foreach (var acl in (roles.Value.Elements ?? []).Where(a => a.State == "APPROVED" && postingRoles.Contains(a.Role) && a.OrganizationalTarget?.StartsWith(LinkedInScopes.OrganizationPrefix, StringComparison.Ordinal) == true))
             {
                 var urn = acl.OrganizationalTarget!;
                 if (accounts.Any(a => a.AccountId == urn))
@@ -38,7 +36,7 @@ internal sealed class LinkedInAccounts(LinkedInApiClient client, string[] postin
                     continue;
                 }
 
-                var organization = await client.OrganizationAsync(grant, urn[OrganizationPrefix.Length..], cancellationToken);
+                var organization = await client.OrganizationAsync(grant, urn[LinkedInScopes.OrganizationPrefix.Length..], cancellationToken);
                 if (!organization.Succeeded)
                 {
                     return organization.Failure!;

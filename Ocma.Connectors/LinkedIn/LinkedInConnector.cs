@@ -29,7 +29,7 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
             ["client_id"] = start.App.ClientId,
             ["redirect_uri"] = start.RedirectUri.ToString(),
             ["state"] = start.State,
-            ["scope"] = _options.Scopes,
+            ["scope"] = string.Join(' ', LinkedInScopes.Requested(_options.Scopes)),
         });
 
     public async Task<ConnectorResult<ConnectedAccounts>> ExchangeCodeAsync(CodeExchange exchange, CancellationToken cancellationToken)
@@ -100,8 +100,12 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
             return me.Failure!;
         }
 
-        var needed = credentials.AccountId.StartsWith("urn:li:organization:", StringComparison.Ordinal) ? "w_organization_social" : "w_member_social";
-        IReadOnlyList<string> missing = credentials.Scopes.Contains(needed, StringComparer.Ordinal) ? [] : [needed];
+        // Posting, and reading posts back where Ocma asks for it (the look-up after a lost answer needs it): a connection made before is reported.
+        var read = LinkedInScopes.ReadScopeFor(credentials.AccountId);
+        string[] needed = LinkedInScopes.Requested(_options.Scopes).Contains(read, StringComparer.Ordinal)
+            ? [LinkedInScopes.WriteScopeFor(credentials.AccountId), read]
+            : [LinkedInScopes.WriteScopeFor(credentials.AccountId)];
+        IReadOnlyList<string> missing = [.. needed.Except(credentials.Scopes, StringComparer.Ordinal)];
         return ConnectorResult<HealthReport>.Success(new HealthReport(Stopwatch.GetElapsedTime(started), credentials.Scopes, missing, null, null));
     }
 
@@ -110,5 +114,5 @@ public sealed class LinkedInConnector(ApiClientFactory<LinkedInApiClient> client
         tokens.AccessToken!,
         tokens.RefreshToken ?? previousRefresh,
         tokens.ExpiresIn is { } seconds ? time.GetUtcNow().UtcDateTime.AddSeconds(seconds) : null,
-        (tokens.Scope ?? _options.Scopes).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        tokens.Scope is { } granted ? granted.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [.. LinkedInScopes.Requested(_options.Scopes)]);
 }

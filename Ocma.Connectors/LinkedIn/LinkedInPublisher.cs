@@ -45,7 +45,7 @@ internal sealed class LinkedInPublisher(LinkedInApiClient client, LinkedInOption
         var posts = await client.PostsByAuthorAsync(request.Credentials, cancellationToken);
         if (!posts.Succeeded)
         {
-            return posts.Failure!.Kind == FailureKind.Misconfigured ? CannotRead(posts.Failure, request.Credentials.AccountId) : posts.Failure!;
+            return posts.Failure!.Kind == FailureKind.Misconfigured ? CannotRead(posts.Failure, request.Credentials) : posts.Failure!;
         }
 
         var commentary = LinkedInText.ToCommentary(request.Content.Text);
@@ -96,15 +96,9 @@ internal sealed class LinkedInPublisher(LinkedInApiClient client, LinkedInOption
         return ConnectorResult<string>.Fail(FailureKind.Transient, $"LinkedIn is still processing '{item.FileName}'; Ocma will try again.");
     }
 
-    /// <summary>
-    /// Posting does not give the right to read posts back: a person's need r_member_social (LinkedIn grants it only to approved
-    /// partners), a page's r_organization_social. Without it Ocma cannot check, and says why.
-    /// </summary>
-    private static ConnectorFailure CannotRead(ConnectorFailure refused, string author) =>
-        new(FailureKind.Misconfigured, author.StartsWith("urn:li:organization:", StringComparison.Ordinal)
-            ? "LinkedIn does not let Ocma read this page's posts (add r_organization_social to Connectors:LinkedIn:Scopes and reconnect), so Ocma cannot check whether the post went out"
-            : "LinkedIn does not let Ocma read this member's posts (that needs the r_member_social permission, which LinkedIn grants only to approved partners), so Ocma cannot check whether the post went out",
-            refused.PlatformCode);
+    /// <summary>LinkedIn would not list the author's posts (a missing read permission): Ocma cannot check, and says why and what to do.</summary>
+    private ConnectorFailure CannotRead(ConnectorFailure refused, ChannelCredentials credentials) =>
+        new(FailureKind.Misconfigured, LinkedInScopes.CannotReadReason(credentials.AccountId, credentials.Scopes, LinkedInScopes.Requested(options.Scopes)), refused.PlatformCode);
 
     private static PublishedPost ToPost(string urn) => new(urn, new Uri($"https://www.linkedin.com/feed/update/{Uri.EscapeDataString(urn)}/"));
 }

@@ -107,11 +107,11 @@ internal sealed partial class XPublisher(XApiClient client, XOptions options)
         return ConnectorResult<string>.Fail(FailureKind.Transient, $"X is still processing '{fileName}'; Ocma will try again.");
     }
 
-    /// <summary>A timeline X will not show (the app's access tier, a missing read permission): Ocma cannot check, and says why.</summary>
+    /// <summary>A timeline X will not show (the app's access tier, a missing read permission): Ocma cannot check, and says why (a clause, no final stop).</summary>
     private static ConnectorFailure CannotRead(ConnectorFailure refused) =>
         new(FailureKind.Misconfigured, refused.PlatformCode?.EndsWith("/client-forbidden", StringComparison.Ordinal) == true
-            ? "X does not let this app read the account's posts at its access tier (reading needs X's Basic tier or higher), so Ocma cannot check whether the post went out"
-            : $"X would not show the account's posts ({refused.Message}), so Ocma cannot check whether the post went out", refused.PlatformCode);
+            ? "X lets an app read an account's posts only on its Basic access tier or higher, and this app's tier does not allow it (upgrade the X app's access level)"
+            : "X would not show the account's posts: reading them needs the tweet.read and users.read permissions (reconnect the channel to grant them) and the app's Basic access tier or higher", refused.PlatformCode);
 
     private static PublishedPost ToPost(string id) =>
         new(id, new Uri($"https://x.com/i/web/status/{Uri.EscapeDataString(id)}"));

@@ -75,7 +75,10 @@ public sealed partial class TargetSettler
             return;
         }
 
-        var reason = $"The post may have been published: the platform did not confirm it ({unknown?.Message}) and Ocma could not check ({lookup.Failure.Message}). Check the channel, then Mark as published or Retry these.";
+        var reason = lookup.Failure.Kind == FailureKind.Misconfigured
+            // The platform refuses to show its posts (a missing read permission, an access tier): asking again will not help.
+            ? $"Ocma cannot check whether this post went out: {lookup.Failure.Message.TrimEnd('.')}. The platform did not confirm the send ({unknown?.Message.TrimEnd('.')}), so it may have been published. Check the channel, then Mark as published or Retry these."
+            : $"The post may have been published: the platform did not confirm it ({unknown?.Message}) and Ocma could not check ({lookup.Failure.Message}). Check the channel, then Mark as published or Retry these.";
         // Recorded as OutcomeUnknown whatever the lookup said: a held AuthRevoked target is resent on reconnect, this one must not be.
         await FailedAsync(snapshot, attemptId, new ConnectorFailure(FailureKind.OutcomeUnknown, lookup.Failure.Message), RetryDecision.NeedsPerson(reason), cancellationToken);
     }

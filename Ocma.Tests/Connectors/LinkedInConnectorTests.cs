@@ -204,8 +204,37 @@ public sealed class LinkedInConnectorTests : IAsyncLifetime
         var lookup = await _connector.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Sent"), "k20", _fake.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)), default);
 
         AssertFailed(lookup, FailureKind.Misconfigured);
-        Assert.Contains("does not let Ocma read this member's posts", lookup.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal("the LinkedIn connection lacks the r_member_social read permission, which LinkedIn grants only to approved partner apps (an approved app adds it to Connectors:LinkedIn:Scopes)", lookup.Failure!.Message);
         Assert.Equal(1, _fake.Journal.Count("GET", "/rest/posts"));
+    }
+
+    [Fact]
+    public void BuildAuthorizationUrl_PagePosting_AlsoAsksToReadThePagesPosts()
+    {
+        var url = Connector(scopes: OrganizationScopes).BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "s", string.Empty, App));
+
+        var scopes = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)["scope"].ToString().Split(' ');
+        Assert.Contains("r_organization_social", scopes);
+        Assert.DoesNotContain("r_member_social", scopes); // LinkedIn grants it only to approved partners: asking would fail the consent
+    }
+
+    [Fact]
+    public async Task PageConnectedBeforeOcmaAskedToRead_LookupSaysReconnect_AndHealthNamesTheMissingPermission()
+    {
+        var connector = Connector(scopes: OrganizationScopes);
+        var url = connector.BuildAuthorizationUrl(new AuthorizationStart(RedirectUri, "li-state", string.Empty, App)).AbsoluteUri;
+        var before = new Uri(url.Replace("%20r_organization_social", string.Empty, StringComparison.Ordinal).Replace("+r_organization_social", string.Empty, StringComparison.Ordinal));
+        Assert.NotEqual(url, before.AbsoluteUri);
+        var consent = await ConnectorHarness.ConsentAsync(before);
+        var exchanged = await connector.ExchangeCodeAsync(new CodeExchange(consent.Code!, RedirectUri, string.Empty, App), default);
+        var page = exchanged.Value.Accounts.Single(a => a.AccountId == LinkedInFake.OrganizationUrn).Credentials;
+
+        var lookup = await connector.LookupAsync(new LookupRequest(page, PostContent.TextOnly("Anything"), "k22", _fake.Clock.GetUtcNow().UtcDateTime), default);
+        var health = await connector.ProbeHealthAsync(page, default);
+
+        AssertFailed(lookup, FailureKind.Misconfigured);
+        Assert.Equal("the LinkedIn connection lacks the r_organization_social read permission (it was connected before Ocma asked for it): reconnect the channel to grant it", lookup.Failure!.Message);
+        Assert.Equal(["r_organization_social"], health.Value.MissingScopes);
     }
 
     [Fact]

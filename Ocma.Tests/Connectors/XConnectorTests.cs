@@ -274,7 +274,7 @@ public sealed class XConnectorTests : IAsyncLifetime
         var lookup = await _connector.LookupAsync(new LookupRequest(credentials, PostContent.TextOnly("Posted on Free"), "k16", _fake.Clock.GetUtcNow().UtcDateTime), default);
 
         AssertFailed(lookup, FailureKind.Misconfigured);
-        Assert.Contains("X does not let this app read the account's posts at its access tier", lookup.Failure!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("X lets an app read an account's posts only on its Basic access tier or higher", lookup.Failure!.Message, StringComparison.Ordinal);
         Assert.Single(_fake.Tweets);
     }
 

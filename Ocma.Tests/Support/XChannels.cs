@@ -7,8 +7,9 @@ namespace Ocma.Tests.Support;
 /// <summary>The app pointed at the X fake with its platform app, and a channel connected through the real connect flow.</summary>
 public static class XChannels
 {
-    public static IReadOnlyDictionary<string, string?> Settings(XFake fake) => new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> Settings(XFake fake, string scopes = "tweet.read tweet.write users.read media.write offline.access") => new Dictionary<string, string?>
     {
+        ["Connectors:X:Scopes"] = scopes,
         ["Connectors:X:ClientId"] = XFake.Client.ClientId,
         ["Connectors:X:ClientSecret"] = XFake.Client.ClientSecret,
         ["Connectors:X:AuthorizeUrl"] = new Uri(fake.BaseUrl, "i/oauth2/authorize").ToString(),

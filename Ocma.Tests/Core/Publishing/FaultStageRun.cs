@@ -16,7 +16,7 @@ internal static class FaultStageRun
     public const int Posts = 3;
 
     /// <summary>Throws <see cref="TimeoutException"/> naming every unsettled target's state and reason when they do not settle in time.</summary>
-    public static async Task<(DeliveryCounts Counts, List<PostTarget> Targets, int FoundByLookup)> RunAsync(FaultedPlatform platform, string stage, ITestOutputHelper output, TimeSpan? settleWithin = null)
+    public static async Task<(DeliveryCounts Counts, List<PostTarget> Targets, int FoundByLookup)> RunAsync(FaultedPlatform platform, string stage, ITestOutputHelper output, TimeSpan? settleWithin = null, string subject = "Matrix")
     {
         await using var app = new OcmaAppFactory(settings: new Dictionary<string, string?>(platform.Settings)
         {
@@ -32,7 +32,7 @@ internal static class FaultStageRun
         var texts = new Dictionary<int, string>();
         for (var i = 0; i < Posts; i++)
         {
-            var text = $"Matrix {stage} post {i}";
+            var text = $"{subject} {stage} post {i}";
             var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, text, [channel.Id], ComposeMode.PublishNow, null, MediaIds: mediaIds), admin, CancellationToken.None);
             Assert.True(post.Succeeded, post.Error);
             texts[post.Value.Targets.Single().Id] = text;

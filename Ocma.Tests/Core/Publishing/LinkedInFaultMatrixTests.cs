@@ -43,7 +43,8 @@ public sealed class LinkedInFaultMatrixTests(ITestOutputHelper output)
 
         Assert.True(counts.Clean, string.Join("\n", counts.Problems.Prepend(counts.ToString())));
         var held = Assert.Single(targets, t => t.State == TargetState.NeedsAttention);
-        Assert.Contains("LinkedIn does not let Ocma read this member's posts", held.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("Ocma cannot check whether this post went out: the LinkedIn connection lacks the r_member_social read permission", held.LastError, StringComparison.Ordinal);
+        Assert.EndsWith("Check the channel, then Mark as published or Retry these.", held.LastError, StringComparison.Ordinal);
         Assert.Equal(FaultStageRun.Posts, fake.Posts.Count);
     }
 

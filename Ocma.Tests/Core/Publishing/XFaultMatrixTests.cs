@@ -45,8 +45,38 @@ public sealed class XFaultMatrixTests(ITestOutputHelper output)
 
         Assert.True(counts.Clean, string.Join("\n", counts.Problems.Prepend(counts.ToString())));
         var held = Assert.Single(targets, t => t.State == TargetState.NeedsAttention);
-        Assert.Contains("may have been published", held.LastError, StringComparison.Ordinal);
-        Assert.Contains("X does not let this app read the account's posts at its access tier", held.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("Ocma cannot check whether this post went out: X lets an app read an account's posts only on its Basic access tier or higher", held.LastError, StringComparison.Ordinal);
+        Assert.EndsWith("Check the channel, then Mark as published or Retry these.", held.LastError, StringComparison.Ordinal);
+        Assert.Equal(FaultStageRun.Posts, fake.Tweets.Count);
+        Assert.Equal(1, fake.Journal.Count("GET", $"/2/users/{XFake.UserId}/tweets")); // refused once, not asked again and again
+    }
+
+    [Fact]
+    public async Task WithoutTheReadScope_LostAnswer_IsHeldForAPerson_SayingOcmaCannotCheck_NeverResent()
+    {
+        await using var fake = await XFake.StartAsync();
+        using var realTime = new FollowTheRealClock(fake.Clock);
+        var postingOnly = Platform(fake) with { Settings = XChannels.Settings(fake, "tweet.write users.read media.write offline.access") };
+
+        var (counts, targets, _) = await FaultStageRun.RunAsync(postingOnly, "stored-then-500", output);
+
+        Assert.True(counts.Clean, string.Join("\n", counts.Problems.Prepend(counts.ToString())));
+        var held = Assert.Single(targets, t => t.State == TargetState.NeedsAttention);
+        Assert.StartsWith("Ocma cannot check whether this post went out: X would not show the account's posts: reading them needs the tweet.read", held.LastError, StringComparison.Ordinal);
+        Assert.Equal(FaultStageRun.Posts, fake.Tweets.Count);
+    }
+
+    [Fact]
+    public async Task TextWithAmpersandAndAngleBrackets_LostAnswer_IsFoundThoughXEscapesIt_PublishedOnce()
+    {
+        await using var fake = await XFake.StartAsync();
+        using var realTime = new FollowTheRealClock(fake.Clock);
+
+        var (counts, targets, found) = await FaultStageRun.RunAsync(Platform(fake), "stored-then-reset", output, subject: "Q&A <live> at 5 > 4 &");
+
+        Assert.True(counts.Clean, string.Join("\n", counts.Problems.Prepend(counts.ToString())));
+        Assert.Equal(1, found);
+        Assert.All(targets, t => Assert.Equal(TargetState.Published, t.State));
         Assert.Equal(FaultStageRun.Posts, fake.Tweets.Count);
     }
 

@@ -53,7 +53,7 @@ public sealed partial class XFake
             return Results.Empty;
         }
 
-        return Results.Json(new { data = new { id = tweet.Id, text = Shortened(tweet.Text), edit_history_tweet_ids = new[] { tweet.Id } } }, statusCode: 201);
+        return Results.Json(new { data = new { id = tweet.Id, text = HtmlEscaped(Shortened(tweet.Text)), edit_history_tweet_ids = new[] { tweet.Id } } }, statusCode: 201);
     }
 
     private IResult UserTweets(HttpContext context, string id, DateTimeOffset? start_time, int? max_results)
