@@ -28,25 +28,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var root = RepositoryPaths.Root();
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(root, "Ocma.Web", "bin", configuration, "net10.0", "Ocma.Web.dll");
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {baseUrl}")
-        {
-            WorkingDirectory = Path.Combine(root, "Ocma.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the console");
+        var process = Process.Start(StartInfo(dataDirectory, environment, baseUrl)) ?? throw new InvalidOperationException("could not start the console");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -71,6 +54,49 @@ public sealed class AppProcess : IAsyncDisposable
 
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The console did not become ready within 60 s.");
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, IReadOnlyDictionary<string, string> environment, string baseUrl)
+    {
+        var root = RepositoryPaths.Root();
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(root, "Ocma.Web", "bin", configuration, "net10.0", "Ocma.Web.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {baseUrl}")
+        {
+            WorkingDirectory = Path.Combine(root, "Ocma.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    /// <summary>Runs the console with <paramref name="environment"/> until it exits by itself (or 60 s pass): its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunUntilExitAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = StartInfo(dataDirectory, environment, $"http://127.0.0.1:{FreePort()}");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the console");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The console kept running: it should have refused to start.");
+        }
+
+        return (process.ExitCode, await output, await errors);
     }
 
     /// <summary>Kills the process at once, as a power cut or OOM kill would.</summary>
