@@ -19,6 +19,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>A setting's value that stands for the address the process serves on (e.g. its <c>PublicBaseUrl</c>).</summary>
+    public const string OwnAddress = "{own-address}";
+
     /// <summary>Resident memory of the console process now, in MiB (from /proc).</summary>
     public double ResidentMegabytes()
     {
@@ -72,7 +75,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            start.Environment[key] = value == OwnAddress ? baseUrl : value;
         }
 
         return start;

@@ -55,9 +55,15 @@ internal static class FaultStageRun
     }
 
     /// <summary>Serves the app on loopback with its public media links on, and uploads one image every post carries.</summary>
-    private static async Task<int> PublicImageAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin, string publicUrl)
+    private static Task<int> PublicImageAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin, string publicUrl)
     {
         app.Get<Microsoft.Extensions.Configuration.IConfiguration>()["PublicBaseUrl"] = publicUrl;
+        return UploadImageAsync(app, admin);
+    }
+
+    /// <summary>One photo in the media library, for platforms that only take posts with an image.</summary>
+    public static async Task<int> UploadImageAsync(OcmaAppFactory app, Ocma.Core.Audit.Actor admin)
+    {
         using var image = new MemoryStream(TestImages.Jpeg(1080, 1080));
         var asset = await app.Get<Ocma.Core.Media.MediaUploadService>().UploadAsync(new Ocma.Core.Media.MediaUpload(1, "photo.jpg", null, image), admin, CancellationToken.None);
         Assert.True(asset.Succeeded, asset.Error);

@@ -31,7 +31,7 @@ public sealed class InstagramFaultMatrixTests(ITestOutputHelper output)
         Assert.All(held, t => Assert.StartsWith("The post may have been published: the platform did not confirm it (Instagram had a passing problem.)", t.LastError, StringComparison.Ordinal));
     }
 
-    private static FaultedPlatform Platform(InstagramFake fake) => new(
+    internal static FaultedPlatform Platform(InstagramFake fake) => new(
         InstagramChannels.Settings(fake),
         (app, admin) => InstagramChannels.ConnectAsync(app, admin, fake),
         (_, stage, count) =>

@@ -43,6 +43,11 @@ internal static class KillDuringFaults
         await PrepareAsync(dataDirectory, settings, platform, stage, targets);
 
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        if (platform.PostsNeedAnImage)
+        {
+            environment["PublicBaseUrl"] = AppProcess.OwnAddress; // the platform fetches the image from the console's public link
+        }
+
         var killAfter = Random.Shared.Next(1, targets / 2);
         await using (var first = await AppProcess.StartAsync(dataDirectory, environment))
         {
@@ -64,14 +69,18 @@ internal static class KillDuringFaults
     /// <summary>An admin, the channel, the armed faults and the burst's posts made due now, written by an in-process host that is then stopped.</summary>
     private static async Task PrepareAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, FaultedPlatform platform, string stage, int targets)
     {
-        await using var app = new OcmaAppFactory(dataDirectory, settings);
+        // Composing for a platform that fetches images checks that Ocma has a public address; the process gets its own.
+        await using var app = new OcmaAppFactory(dataDirectory, platform.PostsNeedAnImage
+            ? new Dictionary<string, string?>(settings) { ["PublicBaseUrl"] = "http://127.0.0.1:9/" }
+            : settings);
         var admin = await TestUsers.CreateAdminAsync(app);
         var channel = await platform.ConnectAsync(app, admin);
         await platform.ArmAsync(app, stage, FaultsPerRun);
+        int[] mediaIds = platform.PostsNeedAnImage ? [await FaultStageRun.UploadImageAsync(app, admin)] : [];
         var later = DateTime.UtcNow.AddHours(1);
         for (var i = 0; i < targets; i++)
         {
-            var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, $"Kill matrix post #{i:000}", [channel.Id], ComposeMode.Schedule, later), admin, CancellationToken.None);
+            var post = await app.Get<ComposeService>().SubmitAsync(new ComposeRequest(1, $"Kill matrix post {i:000}", [channel.Id], ComposeMode.Schedule, later, MediaIds: mediaIds), admin, CancellationToken.None);
             Assert.True(post.Succeeded, post.Error);
         }
 

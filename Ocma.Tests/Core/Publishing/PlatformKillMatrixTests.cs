@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Ocma.Tests.Fakes.Bluesky;
 using Ocma.Tests.Fakes.Facebook;
+using Ocma.Tests.Fakes.Instagram;
 using Ocma.Tests.Fakes.LinkedIn;
 using Ocma.Tests.Fakes.X;
 using Ocma.Tests.Support;
@@ -9,7 +10,7 @@ using Xunit.Abstractions;
 namespace Ocma.Tests.Core.Publishing;
 
 /// <summary>
-/// Every fault stage of X, LinkedIn (with the read permission), Facebook and Bluesky × a kill -9 of the console at a
+/// Every fault stage of X, LinkedIn (with the read permission), Facebook, Instagram and Bluesky × a kill -9 of the console at a
 /// random point of the burst, then a restart on the same data folder: nothing sent twice, nothing lost, nothing
 /// misreported, counted per target from each fake's journal. (Mastodon and the Sandbox have their own classes.)
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class PlatformKillMatrixTests(ITestOutputHelper output)
         foreach (var (platform, stages) in new[]
         {
             ("x", XFaultMatrixTests.Stages), ("linkedin", LinkedInFaultMatrixTests.Stages),
-            ("facebook", FacebookFaultMatrixTests.Stages), ("bluesky", BlueskyFaultMatrixTests.Stages),
+            ("facebook", FacebookFaultMatrixTests.Stages), ("instagram", InstagramFaultMatrixTests.Stages), ("bluesky", BlueskyFaultMatrixTests.Stages),
         })
         {
             foreach (var stage in stages)
@@ -60,6 +61,9 @@ public sealed class PlatformKillMatrixTests(ITestOutputHelper output)
             case "linkedin":
                 var linkedIn = await LinkedInFake.StartAsync();
                 return (linkedIn, linkedIn.Clock, LinkedInFaultMatrixTests.Platform(linkedIn, LinkedInFaultMatrixTests.PartnerScopes));
+            case "instagram":
+                var instagram = await InstagramFake.StartAsync();
+                return (instagram, instagram.Clock, InstagramFaultMatrixTests.Platform(instagram));
             case "facebook":
                 var facebook = await FacebookFake.StartAsync();
                 return (facebook, facebook.Clock, FacebookFaultMatrixTests.Platform(facebook));
