@@ -23,7 +23,8 @@ internal sealed record FaultedPlatform(
     bool PostsNeedAnImage = false);
 
 /// <summary>
-/// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage, the console (a real
+/// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage (or one fault of each of
+/// several stages), the console (a real
 /// process) is killed with SIGKILL at a random point of the burst and started again on the same data folder; the run's
 /// per-target figures are counted from the fake's journal once every target has settled.
 /// </summary>
@@ -32,15 +33,20 @@ internal static class KillDuringFaults
     /// <summary>Fewer than the platform breaker's threshold (5), so the burst is faulted without the platform being held as degraded.</summary>
     private const int FaultsPerRun = 3;
 
-    public static async Task<DeliveryCounts> RunAsync(FaultedPlatform platform, string stage, int targets, ITestOutputHelper output)
+    public static Task<DeliveryCounts> RunAsync(FaultedPlatform platform, string stage, int targets, ITestOutputHelper output) =>
+        RunAsync(platform, [stage], FaultsPerRun, targets, output);
+
+    /// <summary>Every stage in <paramref name="stages"/> armed <paramref name="faultsEach"/> times, all in one burst and one kill.</summary>
+    public static async Task<DeliveryCounts> RunAsync(FaultedPlatform platform, IReadOnlyList<string> stages, int faultsEach, int targets, ITestOutputHelper output)
     {
+        var stage = string.Join("+", stages);
         var dataDirectory = OcmaAppFactory.NewDataDirectory();
         var settings = new Dictionary<string, string?>(platform.Settings)
         {
             ["Publishing:FirstRetryDelay"] = "00:00:00.200",
             ["Publishing:LookAgainAfter"] = "00:00:01",
         };
-        await PrepareAsync(dataDirectory, settings, platform, stage, targets);
+        await PrepareAsync(dataDirectory, settings, platform, stages, faultsEach, targets);
 
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         if (platform.PostsNeedAnImage)
@@ -67,7 +73,7 @@ internal static class KillDuringFaults
     }
 
     /// <summary>An admin, the channel, the armed faults and the burst's posts made due now, written by an in-process host that is then stopped.</summary>
-    private static async Task PrepareAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, FaultedPlatform platform, string stage, int targets)
+    private static async Task PrepareAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, FaultedPlatform platform, IReadOnlyList<string> stages, int faultsEach, int targets)
     {
         // Composing for a platform that fetches images checks that Ocma has a public address; the process gets its own.
         await using var app = new OcmaAppFactory(dataDirectory, platform.PostsNeedAnImage
@@ -75,7 +81,11 @@ internal static class KillDuringFaults
             : settings);
         var admin = await TestUsers.CreateAdminAsync(app);
         var channel = await platform.ConnectAsync(app, admin);
-        await platform.ArmAsync(app, stage, FaultsPerRun);
+        foreach (var stage in stages)
+        {
+            await platform.ArmAsync(app, stage, faultsEach);
+        }
+
         int[] mediaIds = platform.PostsNeedAnImage ? [await FaultStageRun.UploadImageAsync(app, admin)] : [];
         var later = DateTime.UtcNow.AddHours(1);
         for (var i = 0; i < targets; i++)
