@@ -107,6 +107,20 @@ public sealed class BrandMembershipAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CalendarExport_NamesAMemberBrand_ExportsThatBrand_AnotherBrandIs404()
+    {
+        var admin = await SignedInAsync(TestUsers.AdminEmail);
+        var member = await SignedInAsync(Member);
+
+        var bravo = await admin.GetStringAsync($"/exports/calendar.ics?brand={_brandB}");
+        var refused = await member.GetAsync($"/exports/calendar.ics?brand={_brandB}");
+
+        Assert.Contains("bravo secret plan", bravo, StringComparison.Ordinal);
+        Assert.DoesNotContain("alpha plan", bravo, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task CalendarFeed_HoldsOnlyTheirBrand()
     {
         var user = await TestUsers.FindAsync(_app, Member);
