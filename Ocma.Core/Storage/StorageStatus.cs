@@ -14,7 +14,7 @@ public sealed class StorageStatus(TimeProvider time, ILogger<StorageStatus> logg
 
     public PublishingPause? Pause { get; private set; }
 
-    /// <summary>Raised (off the caller's thread is not guaranteed) whenever a pause starts, changes its reason or ends.</summary>
+    /// <summary>Raised on the reporting thread whenever a pause starts, changes its reason or ends.</summary>
     public event Action? Changed;
 
     /// <summary>Pauses publishing when <paramref name="error"/> is a storage failure; false (and nothing changed) otherwise.</summary>

@@ -6,7 +6,7 @@ namespace Ocma.Web.Hosting;
 internal static partial class SettingProblems
 {
     /// <summary>"Failed to convert configuration value 'banana' at 'Publishing:OrphanAfter' to type 'System.TimeSpan'."</summary>
-    public static string FromBinder(InvalidOperationException error, IConfiguration configuration)
+    public static string FromBinder(InvalidOperationException error)
     {
         var match = BinderMessage().Match(error.Message);
         if (!match.Success)

@@ -21,7 +21,7 @@ internal static class SettingsCheck
         }
         catch (InvalidOperationException e)
         {
-            return [SettingProblems.FromBinder(e, configuration)];
+            return [SettingProblems.FromBinder(e)];
         }
 
         return DataFolder.Problems(storage) is { } problem ? [problem] : [];
@@ -80,7 +80,7 @@ internal static class SettingsCheck
             }
             catch (InvalidOperationException e) when (SettingProblems.BinderKey(e) is string key && leftOut.Add(key))
             {
-                problems.Add(SettingProblems.FromBinder(e, configuration));
+                problems.Add(SettingProblems.FromBinder(e));
             }
         }
 
