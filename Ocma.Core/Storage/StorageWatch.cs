@@ -23,9 +23,13 @@ public sealed class StorageWatch(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failedTries = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        for (var first = true; !stoppingToken.IsCancellationRequested; first = false)
         {
-            await Task.Delay(WaitBefore(failedTries), time, stoppingToken);
+            if (!first)
+            {
+                await Task.Delay(WaitBefore(failedTries), time, stoppingToken); // the first check runs at start-up
+            }
+
             try
             {
                 var paused = status.Pause is not null;

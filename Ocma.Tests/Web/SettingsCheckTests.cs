@@ -63,17 +63,18 @@ public sealed class SettingsCheckTests
         AssertNoStackTrace(errors);
     }
 
-    [Fact]
-    public async Task NotEnoughFreeSpace_NamesTheDiskAndTheSetting()
+    [Theory]
+    [InlineData("Sandbox__TextLimit", "3", "Sandbox:TextLimit = '3':")]
+    [InlineData("Storage__BusyTimeoutSeconds", "0", "Storage:BusyTimeoutSeconds = '0':")]
+    [InlineData("ReverseProxy__KnownProxies__0", "proxy.local", "ReverseProxy:KnownProxies has 'proxy.local', which is not an IP address")]
+    public async Task OneBadSetting_IsNamedWithWhatIsAllowed(string variable, string value, string expected)
     {
-        var data = OcmaAppFactory.NewDataDirectory();
-
-        var (exit, _, errors) = await AppProcess.RunUntilExitAsync(data, new Dictionary<string, string> { ["Storage__MinimumFreeMegabytes"] = "1000000" });
+        var (exit, _, errors) = await AppProcess.RunUntilExitAsync(OcmaAppFactory.NewDataDirectory(), new Dictionary<string, string> { [variable] = value });
 
         Assert.Equal(2, exit);
-        Assert.Contains($"The disk holding the data folder '{data}' has only", errors, StringComparison.Ordinal);
-        Assert.Contains("Ocma needs at least 1000000 MB (Storage:MinimumFreeMegabytes)", errors, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(data, "ocma.db")));
+        Assert.Contains("Ocma did not start: a setting needs fixing.", errors, StringComparison.Ordinal);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        AssertNoStackTrace(errors);
     }
 
     private static void AssertNoStackTrace(string errors)

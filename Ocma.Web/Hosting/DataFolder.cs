@@ -2,7 +2,7 @@ using Ocma.Core.Data;
 
 namespace Ocma.Web.Hosting;
 
-/// <summary>The data folder, checked before start-up touches it: a folder (made if missing), writable by Ocma, with room on its disk.</summary>
+/// <summary>The data folder, checked before start-up touches it: a folder (made if missing) that Ocma can write to, and room on its disk.</summary>
 internal static class DataFolder
 {
     private const long Megabyte = 1024 * 1024;
@@ -37,9 +37,19 @@ internal static class DataFolder
             return $"{setting} = '{folder}': Ocma cannot write there ({e.Message}). Give the user running Ocma ({Environment.UserName}) write access to it, or choose another folder.";
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Too little free space does not stop start-up (an Admin must be able to open the console and look): it is said on
+    /// standard error, and publishing starts paused with the reason (ADR 0024) until there is room.
+    /// </summary>
+    public static string? LowSpaceWarning(StorageOptions storage)
+    {
+        var folder = storage.FullDataDirectory;
         var free = FreeBytes(folder);
         return free < storage.MinimumFreeMegabytes * Megabyte
-            ? $"The disk holding the data folder '{folder}' has only {free / Megabyte} MB free; Ocma needs at least {storage.MinimumFreeMegabytes} MB (Storage:MinimumFreeMegabytes). Free space there or choose another folder."
+            ? $"The disk holding the data folder '{folder}' has only {free / Megabyte} MB free; Ocma needs at least {storage.MinimumFreeMegabytes} MB (Storage:MinimumFreeMegabytes). Publishing stays paused until there is room: free space there or choose another folder."
             : null;
     }
 

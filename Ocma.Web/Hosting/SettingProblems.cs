@@ -33,8 +33,9 @@ internal static partial class SettingProblems
         }
 
         var key = $"{section}:{match.Groups["member"].Value}";
-        var value = configuration[key];
-        return $"{key} = '{value ?? "(not set)"}': {match.Groups["error"].Value.Replace("The field ", "The setting ", StringComparison.Ordinal)}";
+        var setting = configuration.GetSection(key);
+        var value = setting.Value ?? (setting.GetChildren().Any() ? string.Join(", ", setting.GetChildren().Select(c => c.Value)) : "(not set)");
+        return $"{key} = '{value}': {match.Groups["error"].Value.Replace("The field ", "The setting ", StringComparison.Ordinal)}";
     }
 
     private static string Allowed(string typeName)

@@ -11,7 +11,7 @@ internal static class SettingsCheck
 {
     public const int ExitCode = 2;
 
-    /// <summary>The data folder exists (or can be made), is a folder Ocma can write to, and its disk has room.</summary>
+    /// <summary>The data folder exists (or can be made) and is a folder Ocma can write to; too little room on its disk is warned about.</summary>
     public static IReadOnlyList<string> DataFolderProblems(IConfiguration configuration)
     {
         StorageOptions storage;
@@ -24,7 +24,17 @@ internal static class SettingsCheck
             return [SettingProblems.FromBinder(e)];
         }
 
-        return DataFolder.Problems(storage) is { } problem ? [problem] : [];
+        if (DataFolder.Problems(storage) is { } problem)
+        {
+            return [problem];
+        }
+
+        if (DataFolder.LowSpaceWarning(storage) is { } warning)
+        {
+            Console.Error.WriteLine("Warning: " + warning);
+        }
+
+        return [];
     }
 
     /// <summary>Every Ocma options type registered in <paramref name="services"/>, to be checked once the app is built.</summary>
