@@ -38,15 +38,7 @@ public sealed class BlueskyFaultMatrixTests(ITestOutputHelper output)
     internal static FaultedPlatform Platform(BlueskyFake fake) => new(
         new Dictionary<string, string?>(BlueskyChannels.Settings(fake)) { ["Connectors:Bluesky:Timeout"] = "00:00:02" },
         (app, admin) => BlueskyChannels.ConnectAsync(app, admin),
-        (_, stage, count) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Arm(fake, stage);
-            }
-
-            return Task.CompletedTask;
-        },
+        FaultedPlatform.EachTime(stage => Arm(fake, stage)),
         _ => Task.FromResult<IReadOnlyList<StoredPost>>([.. fake.Records.Select(r => new StoredPost((string)r.Value["text"]!, r.Uri))]),
         KeyedByText: true);
 

@@ -12,7 +12,7 @@ namespace Ocma.Tests.Core.Publishing;
 /// </summary>
 public sealed class InstagramFaultMatrixTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Stages => ["before-store-code-2", "stored-then-500", "stored-then-502", "stored-then-reset", "stored-then-timeout", "throttled-code-32"];
+    public static TheoryData<string> Stages => GraphFaults.Stages;
 
     [Theory]
     [MemberData(nameof(Stages))]
@@ -34,47 +34,11 @@ public sealed class InstagramFaultMatrixTests(ITestOutputHelper output)
     internal static FaultedPlatform Platform(InstagramFake fake) => new(
         InstagramChannels.Settings(fake),
         (app, admin) => InstagramChannels.ConnectAsync(app, admin, fake),
-        (_, stage, count) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Arm(fake, stage);
-            }
-
-            return Task.CompletedTask;
-        },
+        FaultedPlatform.EachTime(stage => Arm(fake, stage)),
         _ => Task.FromResult<IReadOnlyList<StoredPost>>([.. fake.Media.Select(m => new StoredPost(m.Caption, m.Id))]),
         KeyedByText: true,
         PostsNeedAnImage: true);
 
-    private static void Arm(InstagramFake fake, string stage)
-    {
-        var feed = $"/{fake.Version}/{InstagramFake.UserId}/media_publish";
-        object Graph(int code, string message) => new { error = new { message, type = "OAuthException", code, fbtrace_id = "AbCdEf123" } };
-        switch (stage)
-        {
-            case "before-store-code-2":
-                fake.Faults.Next("POST", feed, c => FaultAnswers.Json(c, 500, Graph(2, "An unexpected error has occurred. Please retry your request later.")));
-                break;
-            case "stored-then-500":
-                fake.Faults.NextAfterStore("POST", feed, c => FaultAnswers.Json(c, 500, Graph(1, "An unknown error occurred")));
-                break;
-            case "stored-then-502":
-                fake.Faults.NextAfterStore("POST", feed, c => FaultAnswers.Json(c, 502, new { }));
-                break;
-            case "stored-then-reset":
-                fake.Faults.NextAfterStore("POST", feed, FaultAnswers.Reset);
-                break;
-            case "stored-then-timeout":
-                fake.Faults.NextAfterStore("POST", feed, FaultAnswers.Silence);
-                break;
-            default:
-                fake.Faults.Next("POST", feed, c =>
-                {
-                    c.Response.Headers["X-Business-Use-Case-Usage"] = $$"""{"{{InstagramFake.UserId}}":[{"type":"pages","call_count":100,"total_cputime":20,"total_time":25,"estimated_time_to_regain_access":0}]}""";
-                    return FaultAnswers.Json(c, 400, Graph(32, "(#32) Page request limit reached"));
-                });
-                break;
-        }
-    }
+    private static void Arm(InstagramFake fake, string stage) =>
+        GraphFaults.Arm(fake.Faults, $"/{fake.Version}/{InstagramFake.UserId}/media_publish", InstagramFake.UserId, stage);
 }

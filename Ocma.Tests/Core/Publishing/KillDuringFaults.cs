@@ -20,7 +20,19 @@ internal sealed record FaultedPlatform(
     Func<OcmaAppFactory, string, int, Task> ArmAsync,
     Func<string, Task<IReadOnlyList<StoredPost>>> StoredAsync,
     bool KeyedByText = false,
-    bool PostsNeedAnImage = false);
+    bool PostsNeedAnImage = false)
+{
+    /// <summary>Arming for a fake whose faults are armed one at a time, outside the app.</summary>
+    public static Func<OcmaAppFactory, string, int, Task> EachTime(Action<string> armOne) => (_, stage, count) =>
+    {
+        for (var i = 0; i < count; i++)
+        {
+            armOne(stage);
+        }
+
+        return Task.CompletedTask;
+    };
+}
 
 /// <summary>
 /// One cell of the fault × kill matrix: a burst goes to a fake armed with faults of one stage (or one fault of each of

@@ -66,15 +66,7 @@ public sealed class LinkedInFaultMatrixTests(ITestOutputHelper output)
     internal static FaultedPlatform Platform(LinkedInFake fake, string scopes) => new(
         LinkedInChannels.Settings(fake, scopes),
         (app, admin) => LinkedInChannels.ConnectAsync(app, admin, fake),
-        (_, stage, count) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Arm(fake, stage);
-            }
-
-            return Task.CompletedTask;
-        },
+        FaultedPlatform.EachTime(stage => Arm(fake, stage)),
         _ => Task.FromResult<IReadOnlyList<StoredPost>>([.. fake.Posts.Select(p => new StoredPost(p.RenderedText, p.Urn))]),
         KeyedByText: true);
 

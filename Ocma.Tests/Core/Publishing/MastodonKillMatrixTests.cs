@@ -20,15 +20,7 @@ public sealed class MastodonKillMatrixTests(ITestOutputHelper output)
         var platform = new FaultedPlatform(
             MastodonChannels.Settings,
             (app, admin) => MastodonChannels.ConnectAsync(app, admin, fake),
-            (_, stage, count) =>
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    MastodonFaultMatrixTests.Arm(fake, stage);
-                }
-
-                return Task.CompletedTask;
-            },
+            FaultedPlatform.EachTime(stage => MastodonFaultMatrixTests.Arm(fake, stage)),
             _ => Task.FromResult<IReadOnlyList<StoredPost>>([.. fake.Statuses.Select(s => new StoredPost(s.IdempotencyKey!, s.Id))]));
 
         var counts = await KillDuringFaults.RunAsync(platform, stage, targets: 40, output);

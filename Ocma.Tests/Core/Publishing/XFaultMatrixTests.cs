@@ -83,15 +83,7 @@ public sealed class XFaultMatrixTests(ITestOutputHelper output)
     internal static FaultedPlatform Platform(XFake fake) => new(
         XChannels.Settings(fake),
         (app, admin) => XChannels.ConnectAsync(app, admin),
-        (_, stage, count) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                Arm(fake, stage);
-            }
-
-            return Task.CompletedTask;
-        },
+        FaultedPlatform.EachTime(stage => Arm(fake, stage)),
         _ => Task.FromResult<IReadOnlyList<StoredPost>>([.. fake.Tweets.Select(t => new StoredPost(t.Text, t.Id))]),
         KeyedByText: true);
 
